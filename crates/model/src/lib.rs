@@ -98,6 +98,8 @@ pub enum EntityKind {
     Media,
     /// A government or institution named by its country ("the Kazakh government").
     Government,
+    /// A named agreement, plan or initiative ("Abraham Accords", "Arab Peace Initiative").
+    Agreement,
 }
 
 impl EntityKind {
@@ -109,6 +111,7 @@ impl EntityKind {
             EntityKind::Organisation => "organisation",
             EntityKind::Media => "media",
             EntityKind::Government => "government",
+            EntityKind::Agreement => "agreement",
         }
     }
 }

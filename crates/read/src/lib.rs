@@ -1,1 +1,82 @@
-//! placeholder
+//! Read: everything Parallax learns from one article on its own — line roles, sentences,
+//! entity mentions, numbers and dates, quotes, framing marks.
+//!
+//! Architecture invariant: pure functions of an [`Article`] (and the lexicons); no I/O, no
+//! knowledge of other articles. Cross-article work belongs to `parallax-compare`.
+
+pub mod entities;
+pub mod framing;
+pub mod lexicon;
+pub mod quantities;
+pub mod quotes;
+pub mod structure;
+pub mod text;
+
+use parallax_model::{Article, LineRole, ReadArticle, Sentence};
+
+pub use lexicon::Lexicon;
+
+/// Read one article.
+pub fn read_article(article: &Article, lexicon: &Lexicon) -> ReadArticle {
+    let normalized = text::normalize(&article.text);
+    let norm = &normalized.text;
+    let title = article.title.as_deref().map(|t| text::normalize(t).text);
+    let layout = structure::structure(norm, title.as_deref());
+    let mut sentences = Vec::new();
+    for (line_index, line) in layout.lines.iter().enumerate() {
+        let is_heading = match line.role {
+            LineRole::Headline | LineRole::Heading => true,
+            LineRole::Body => false,
+            LineRole::Boilerplate | LineRole::Byline => continue,
+        };
+        let line_text = &norm[line.span.clone()];
+        let in_list = structure::is_bullet(line_text).is_some();
+        let ranges = if is_heading {
+            vec![0..line_text.len()]
+        } else {
+            structure::split_sentences(line_text)
+        };
+        for r in ranges {
+            let span = line.span.start + r.start..line.span.start + r.end;
+            sentences.push(Sentence {
+                index: sentences.len(),
+                text: norm[span.clone()].to_string(),
+                original_span: normalized.original_range(span.clone()),
+                span,
+                line: line_index,
+                in_list,
+                is_heading,
+            });
+        }
+    }
+    let mentions = entities::find_mentions(&sentences);
+    let quantities = sentences
+        .iter()
+        .flat_map(|s| quantities::find_quantities(s, article.published_date))
+        .collect();
+    let quotes = quotes::find_quotes(norm, &layout.lines, &sentences, &mentions);
+    let framing = sentences
+        .iter()
+        .flat_map(|s| framing::find_framing(s, &mentions, lexicon))
+        .collect();
+    let mut article = article.clone();
+    if article.authors.is_empty() {
+        for name in layout.byline_names {
+            if !article.authors.contains(&name) {
+                article.authors.push(name);
+            }
+        }
+    }
+    ReadArticle {
+        article,
+        text: normalized.text,
+        headline: layout.headline.or(title),
+        lines: layout.lines,
+        removed: layout.removed,
+        sentences,
+        mentions,
+        quantities,
+        quotes,
+        framing,
+    }
+}

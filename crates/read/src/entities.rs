@@ -1,0 +1,626 @@
+//! Entity mentions in one article: people, countries, places, organisations, agreements.
+//!
+//! Capitalised runs of tokens are read left to right: gazetteer names (longest first), titles
+//! ("Prime Minister"), and name tokens. A name becomes a person on evidence — a title, a role
+//! noun, a reporting verb, an appositive — or because its surname was already seen as a person's.
+//! Cross-article merging of aliases happens later, in the compare stage.
+
+use std::collections::HashMap;
+
+use parallax_model::{EntityKind, Mention, MentionForm, Sentence};
+
+use crate::lexicon::{
+    gazetteer, GazetteerForm, AGREEMENT_HEADS, NOT_NAMES, ORG_HEADS, PERSON_TITLES, ROLE_NOUNS,
+    SPEECH_VERBS,
+};
+use crate::text::{tokenize, Token, TokenKind};
+
+/// Words that may sit inside a name run without a capital ("Secretary of State", "al-Sharaa").
+const CONNECTORS: &[&str] = &[
+    "of", "for", "the", "al", "bin", "de", "van", "von", "da", "del", "la", "le", "du", "el", "and",
+];
+
+/// Prepositions after which a capital city is a place, not its government.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "to", "in", "at", "from", "into", "near", "around", "via", "visit", "toward", "towards",
+    "outside", "across", "through", "over", "leave", "left", "reach", "reached", "arrived", "of",
+];
+
+/// Lower-case nouns that, after a demonym, name a government ("the Kazakh government").
+const GOVERNMENT_NOUNS: &[&str] = &[
+    "government",
+    "authorities",
+    "administration",
+    "officials",
+    "leadership",
+    "cabinet",
+];
+
+/// Find every entity mention in the article's sentences.
+pub fn find_mentions(sentences: &[Sentence]) -> Vec<Mention> {
+    let tokenized: Vec<Vec<Token<'_>>> = sentences.iter().map(|s| tokenize(&s.text)).collect();
+    // Pass 1: people named with strong evidence, so that later surnames can be resolved.
+    let mut people: HashMap<String, String> = HashMap::new();
+    for (s, toks) in sentences.iter().zip(&tokenized) {
+        for m in scan(s, toks, &HashMap::new()) {
+            if m.kind == EntityKind::Person && m.form == MentionForm::Name && m.key.contains(' ') {
+                if let Some(surname) = m.key.split(' ').next_back() {
+                    people
+                        .entry(surname.to_string())
+                        .or_insert_with(|| m.key.clone());
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (s, toks) in sentences.iter().zip(&tokenized) {
+        out.extend(scan(s, toks, &people));
+    }
+    out
+}
+
+fn is_name_token(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::Word
+        && (t.is_capitalized() || t.text.starts_with("al-") || t.text.starts_with("el-"))
+}
+
+fn join(tokens: &[Token<'_>]) -> String {
+    let mut out = String::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(if i + 1 == tokens.len() {
+            t.stem_possessive()
+        } else {
+            t.text
+        });
+    }
+    out
+}
+
+/// Longest title starting at `i` (in tokens), if any.
+fn title_at(toks: &[Token<'_>], i: usize) -> Option<(usize, String)> {
+    (1..=4).rev().find_map(|n| {
+        let slice = toks.get(i..i + n)?;
+        let joined = join(slice);
+        PERSON_TITLES
+            .iter()
+            .find(|t| t.eq_ignore_ascii_case(&joined) && slice[0].is_capitalized())
+            .map(|t| (n, t.to_string()))
+    })
+}
+
+/// Longest gazetteer match starting at `i`.
+fn gazetteer_at(
+    toks: &[Token<'_>],
+    i: usize,
+    limit: usize,
+) -> Option<(usize, &'static crate::lexicon::GazetteerEntry)> {
+    let g = gazetteer();
+    let max = g.max_tokens.min(limit.saturating_sub(i));
+    (1..=max).rev().find_map(|n| {
+        let slice = &toks[i..i + n];
+        if !slice[0].is_capitalized() && !slice[0].is_all_caps() {
+            return None;
+        }
+        g.get(&join(slice)).map(|e| (n, e))
+    })
+}
+
+struct Scan<'a, 't> {
+    sentence: &'a Sentence,
+    toks: &'a [Token<'t>],
+    people: &'a HashMap<String, String>,
+    out: Vec<Mention>,
+}
+
+impl Scan<'_, '_> {
+    fn push(
+        &mut self,
+        from: usize,
+        to: usize,
+        key: String,
+        kind: EntityKind,
+        form: MentionForm,
+    ) -> usize {
+        let start = self.toks[from].start;
+        let mut end = self.toks[to - 1].end;
+        let last = &self.toks[to - 1];
+        if last.text.ends_with("'s") {
+            end -= 2;
+        }
+        let text = &self.sentence.text;
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        let scare_quoted = matches!(
+            (before, after),
+            (Some('\''), Some('\'')) | (Some('"'), Some('"'))
+        ) && text[..start]
+            .chars()
+            .rev()
+            .nth(1)
+            .is_none_or(|c| !c.is_alphanumeric());
+        self.out.push(Mention {
+            sentence: self.sentence.index,
+            span: start..end,
+            surface: text[start..end].to_string(),
+            key,
+            kind,
+            form,
+            title: None,
+            title_country: None,
+            scare_quoted,
+        });
+        self.out.len() - 1
+    }
+
+    fn lower_at(&self, i: usize) -> Option<String> {
+        self.toks.get(i).map(|t| t.text.to_lowercase())
+    }
+
+    /// Evidence around a name run [from, to) that it names a person.
+    fn person_evidence(&self, from: usize, to: usize) -> bool {
+        let prev = from.checked_sub(1).and_then(|i| self.lower_at(i));
+        let next = self.lower_at(to);
+        let prev_is_role = prev.as_deref().is_some_and(|p| ROLE_NOUNS.contains(&p));
+        let next_is_speech = next.as_deref().is_some_and(|n| SPEECH_VERBS.contains(&n));
+        let prev_is_said = prev
+            .as_deref()
+            .is_some_and(|p| matches!(p, "said" | "says" | "told" | "by"));
+        // "Rania Malki, a Middle East analyst"
+        let appositive = self.toks.get(to).is_some_and(|t| t.text == ",")
+            && matches!(
+                self.lower_at(to + 1).as_deref(),
+                Some("a" | "an" | "the" | "who")
+            )
+            && self.toks[to + 1..self.toks.len().min(to + 7)]
+                .iter()
+                .any(|t| ROLE_NOUNS.contains(&t.text.to_lowercase().as_str()));
+        prev_is_role || next_is_speech || prev_is_said || appositive
+    }
+}
+
+fn scan(sentence: &Sentence, toks: &[Token<'_>], people: &HashMap<String, String>) -> Vec<Mention> {
+    let mut sc = Scan {
+        sentence,
+        toks,
+        people,
+        out: Vec::new(),
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        // "US-brokered", "Israel-Kazakhstan", "anti-Israel": name the gazetteer parts.
+        if t.kind == TokenKind::Word
+            && t.text.contains('-')
+            && gazetteer().get(t.stem_possessive()).is_none()
+            && t.text.split('-').any(|p| gazetteer().get(p).is_some())
+        {
+            hyphen_parts(&mut sc, i);
+            i += 1;
+            continue;
+        }
+        if !(is_name_token(t) || t.is_all_caps()) {
+            i += 1;
+            continue;
+        }
+        // Extent of the capitalised run, allowing connectors between capitalised words.
+        let mut end = i + 1;
+        while end < toks.len() {
+            let w = &toks[end];
+            if is_name_token(w) || w.is_all_caps() {
+                end += 1;
+            } else if CONNECTORS.contains(&w.text) && toks.get(end + 1).is_some_and(is_name_token) {
+                end += 1;
+            } else {
+                break;
+            }
+            if toks[end - 1].text.ends_with("'s") {
+                break;
+            }
+        }
+        read_run(&mut sc, i, end);
+        i = end;
+    }
+    sc.out
+}
+
+/// "US-brokered", "Israel-Kazakhstan": name the parts that are in the gazetteer.
+fn hyphen_parts(sc: &mut Scan<'_, '_>, i: usize) {
+    let t = &sc.toks[i];
+    let mut offset = t.start;
+    for part in t.text.split('-') {
+        if let Some(e) = gazetteer().get(part) {
+            if e.form != GazetteerForm::Capital {
+                let start = offset;
+                let end = offset + part.len();
+                sc.out.push(Mention {
+                    sentence: sc.sentence.index,
+                    span: start..end,
+                    surface: part.to_string(),
+                    key: e.key.clone(),
+                    kind: e.kind,
+                    form: form_of(e.form),
+                    title: None,
+                    title_country: None,
+                    scare_quoted: false,
+                });
+            }
+        }
+        offset += part.len() + 1;
+    }
+}
+
+fn form_of(f: GazetteerForm) -> MentionForm {
+    match f {
+        GazetteerForm::Name => MentionForm::Name,
+        GazetteerForm::Alias => MentionForm::Alias,
+        GazetteerForm::Demonym => MentionForm::Demonym,
+        GazetteerForm::Capital => MentionForm::Metonym,
+    }
+}
+
+/// Read one capitalised run [from, to).
+fn read_run(sc: &mut Scan<'_, '_>, from: usize, to: usize) {
+    let toks = sc.toks;
+    let g = gazetteer();
+    // A named agreement or organisation covers the whole run ("Arab Peace Initiative").
+    let mut start = from;
+    while start < to && (toks[start].text == "The" || toks[start].text == "the") {
+        start += 1;
+    }
+    let last = toks[to - 1].stem_possessive();
+    if to - start >= 2 {
+        let whole = join(&toks[start..to]);
+        if g.get(&whole).is_none() {
+            let kind = if AGREEMENT_HEADS.contains(&last) {
+                Some(EntityKind::Agreement)
+            } else if ORG_HEADS.contains(&last) {
+                Some(EntityKind::Organisation)
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
+                // A leading country or demonym qualifies an organisation; keep it in the name.
+                let country = g.country_of(toks[start].text).map(str::to_string);
+                // Known organisations keep their gazetteer name ("US State Department").
+                if let Some(e) = (start + 1..to).find_map(|k| g.get(&join(&toks[k..to]))) {
+                    let idx = sc.push(start, to, e.key.clone(), e.kind, MentionForm::Alias);
+                    sc.out[idx].title_country = country;
+                    return;
+                }
+                if kind == EntityKind::Agreement
+                    || !NOT_NAMES.contains(&toks[start].text)
+                    || to - start >= 3
+                {
+                    let idx = sc.push(start, to, whole, kind, MentionForm::Name);
+                    sc.out[idx].title_country = country;
+                    return;
+                }
+            }
+        }
+    }
+
+    let mut i = from;
+    let mut pending_title: Option<String> = None;
+    let mut pending_country: Option<String> = look_back_country(sc, from);
+    let mut name_start: Option<usize> = None;
+    let flush = |sc: &mut Scan<'_, '_>,
+                 ns: &mut Option<usize>,
+                 end: usize,
+                 title: &Option<String>,
+                 country: &Option<String>| {
+        if let Some(s) = ns.take() {
+            name(sc, s, end, title.clone(), country.clone());
+        }
+    };
+    while i < to {
+        let t = &toks[i];
+        if let Some((n, e)) = gazetteer_at(toks, i, to) {
+            flush(sc, &mut name_start, i, &pending_title, &pending_country);
+            let is_capital = e.form == GazetteerForm::Capital;
+            let acts = is_capital && capital_acts(sc, i, i + n);
+            let (key, kind, form) = if is_capital && !acts {
+                (join(&toks[i..i + n]), EntityKind::Place, MentionForm::Name)
+            } else {
+                (e.key.clone(), e.kind, form_of(e.form))
+            };
+            sc.push(i, i + n, key, kind, form);
+            if e.kind == EntityKind::Country && !is_capital {
+                pending_country = Some(e.key.clone());
+                // "the Kazakh government"
+                if let Some(noun) = sc.lower_at(i + n) {
+                    if GOVERNMENT_NOUNS.contains(&noun.as_str()) && i + n == to {
+                        let idx = sc.push(
+                            i,
+                            i + n + 1,
+                            format!("Government of {}", e.key),
+                            EntityKind::Government,
+                            MentionForm::Role,
+                        );
+                        sc.out[idx].title_country = Some(e.key.clone());
+                    }
+                }
+            }
+            i += n;
+            continue;
+        }
+        if let Some((n, title)) = title_at(toks, i) {
+            flush(sc, &mut name_start, i, &pending_title, &pending_country);
+            pending_title = Some(title);
+            i += n;
+            continue;
+        }
+        if CONNECTORS.contains(&t.text) && name_start.is_none() {
+            i += 1;
+            continue;
+        }
+        if NOT_NAMES.contains(&t.stem_possessive()) && name_start.is_none() {
+            i += 1;
+            continue;
+        }
+        if name_start.is_none() {
+            name_start = Some(i);
+        }
+        i += 1;
+    }
+    if name_start.is_some() {
+        flush(sc, &mut name_start, to, &pending_title, &pending_country);
+    } else if let Some(title) = pending_title {
+        // A role without a name: "the Kazakh President".
+        if let Some(country) = pending_country.filter(|_| from > 0 || toks.len() > to) {
+            let (a, b) = role_span(toks, from, to);
+            let idx = sc.push(
+                a,
+                b,
+                format!("{title} of {country}"),
+                EntityKind::Person,
+                MentionForm::Role,
+            );
+            sc.out[idx].title = Some(title);
+            sc.out[idx].title_country = Some(country);
+        }
+    }
+}
+
+/// The span of a role mention: the run without a leading "the".
+fn role_span(toks: &[Token<'_>], from: usize, to: usize) -> (usize, usize) {
+    let start = if toks[from].text.eq_ignore_ascii_case("the") {
+        from + 1
+    } else {
+        from
+    };
+    (start.min(to - 1), to)
+}
+
+/// A demonym just before the run, across a quotation mark ("'Israeli' Prime Minister").
+fn look_back_country(sc: &Scan<'_, '_>, from: usize) -> Option<String> {
+    let toks = sc.toks;
+    let mut k = from;
+    while k > 0 && matches!(toks[k - 1].text, "'" | "\"") {
+        k -= 1;
+    }
+    if k == from || k == 0 {
+        return None;
+    }
+    gazetteer()
+        .country_of(toks[k - 1].stem_possessive())
+        .map(str::to_string)
+}
+
+/// A capital names its government when it acts ("Washington praised"), not after "to"/"in".
+fn capital_acts(sc: &Scan<'_, '_>, from: usize, to: usize) -> bool {
+    let prev = from.checked_sub(1).and_then(|i| sc.lower_at(i));
+    if prev
+        .as_deref()
+        .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p))
+    {
+        return false;
+    }
+    let next = match sc.toks.get(to) {
+        Some(t) if t.kind == TokenKind::Word => t.text.to_lowercase(),
+        _ => return sc.toks[to - 1].text.ends_with("'s"),
+    };
+    if sc.toks[to - 1].text.ends_with("'s") {
+        return true;
+    }
+    SPEECH_VERBS.contains(&next.as_str())
+        || matches!(
+            next.as_str(),
+            "has"
+                | "have"
+                | "had"
+                | "is"
+                | "was"
+                | "will"
+                | "would"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "can"
+                | "did"
+                | "does"
+        )
+        || (next.ends_with("ed") && next.len() > 4)
+        || (next.ends_with('s')
+            && !next.ends_with("ss")
+            && next.len() > 3
+            && !crate::lexicon::is_stopword(&next))
+}
+
+/// Name tokens [from, to): a person, a surname of a known person, an acronym, or nothing.
+fn name(
+    sc: &mut Scan<'_, '_>,
+    from: usize,
+    to: usize,
+    title: Option<String>,
+    country: Option<String>,
+) {
+    let toks = sc.toks;
+    // "Tokayev Tokayev": a doubled surname is an editing slip; read it once.
+    let mut end = to;
+    if end - from >= 2 && toks[end - 1].stem_possessive() == toks[end - 2].stem_possessive() {
+        end -= 1;
+    }
+    let n = end - from;
+    let key = join(&toks[from..end]);
+    let first = &toks[from];
+    let sentence_initial = from == 0 || toks[..from].iter().all(|t| t.kind == TokenKind::Punct);
+    let person = if n >= 2 {
+        title.is_some()
+            || sc.person_evidence(from, end)
+            || sc.people.contains_key(toks[end - 1].stem_possessive())
+            || (!sentence_initial
+                && n <= 3
+                && toks[from..end]
+                    .iter()
+                    .all(|t| t.is_capitalized() && !t.is_all_caps() || t.text.starts_with("al-")))
+    } else {
+        title.is_some()
+            || sc.people.contains_key(first.stem_possessive())
+            || (!first.is_all_caps()
+                && sc.person_evidence(from, end)
+                && !crate::lexicon::is_stopword(&first.text.to_lowercase()))
+    };
+    if person {
+        let (key, form) = match sc.people.get(toks[end - 1].stem_possessive()) {
+            Some(full) if n == 1 => (full.clone(), MentionForm::Surname),
+            _ => (key, MentionForm::Name),
+        };
+        let idx = sc.push(from, end, key, EntityKind::Person, form);
+        sc.out[idx].title = title;
+        sc.out[idx].title_country = country;
+    } else if n == 1
+        && first.is_all_caps()
+        && first.text.len() <= 6
+        && !NOT_NAMES.contains(&first.text)
+    {
+        sc.push(
+            from,
+            end,
+            first.text.to_string(),
+            EntityKind::Organisation,
+            MentionForm::Name,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentions(text: &str) -> Vec<(String, String, EntityKind, MentionForm)> {
+        let sentences: Vec<Sentence> = text
+            .split('\n')
+            .enumerate()
+            .map(|(i, t)| Sentence {
+                index: i,
+                text: t.to_string(),
+                span: 0..t.len(),
+                original_span: 0..t.len(),
+                line: i,
+                in_list: false,
+                is_heading: false,
+            })
+            .collect();
+        find_mentions(&sentences)
+            .into_iter()
+            .map(|m| (m.surface, m.key, m.kind, m.form))
+            .collect()
+    }
+
+    fn keys(text: &str) -> Vec<String> {
+        mentions(text)
+            .into_iter()
+            .map(|m| format!("{}={}", m.0, m.1))
+            .collect()
+    }
+
+    #[test]
+    fn titles_people_and_countries() {
+        let k =
+            keys("Kazakhstan President Kassym-Jomart Tokayev Tokayev contacted the White House.");
+        assert_eq!(
+            k,
+            [
+                "Kazakhstan=Kazakhstan",
+                "Kassym-Jomart Tokayev=Kassym-Jomart Tokayev",
+                "White House=White House"
+            ]
+        );
+        let k =
+            keys("Secretary of State Marco Rubio met Israeli PM Benjamin Netanyahu in Washington.");
+        assert_eq!(
+            k,
+            [
+                "Marco Rubio=Marco Rubio",
+                "Israeli=Israel",
+                "Benjamin Netanyahu=Benjamin Netanyahu",
+                "Washington=Washington"
+            ]
+        );
+    }
+
+    #[test]
+    fn surnames_resolve_to_people_seen_before() {
+        let k = keys(
+            "US President Donald Trump spoke.\nLater, Trump's envoy arrived and Trump said no.",
+        );
+        assert!(k.contains(&"Trump=Donald Trump".to_string()), "{k:?}");
+        assert_eq!(
+            k.iter()
+                .filter(|x| x.as_str() == "Trump=Donald Trump")
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn capitals_act_as_governments_only_when_they_act() {
+        let m = mentions("Washington praised the move.\nHe flew back to Washington tonight.");
+        assert_eq!(m[0].1, "United States");
+        assert_eq!(m[0].3, MentionForm::Metonym);
+        assert_eq!(m[1].2, EntityKind::Place);
+    }
+
+    #[test]
+    fn roles_governments_agreements_and_scare_quotes() {
+        let m = mentions("the Kazakh President spoke to the Kazakh government about the Abraham Accords and the 2002 Arab Peace Initiative.");
+        let keys: Vec<&str> = m.iter().map(|m| m.1.as_str()).collect();
+        assert!(keys.contains(&"President of Kazakhstan"), "{keys:?}");
+        assert!(keys.contains(&"Government of Kazakhstan"), "{keys:?}");
+        assert!(keys.contains(&"Abraham Accords"), "{keys:?}");
+        assert!(keys.contains(&"Arab Peace Initiative"), "{keys:?}");
+        let s = Sentence {
+            index: 0,
+            text: "ties with 'Israel' and the 'Israeli' Prime Minister".into(),
+            span: 0..0,
+            original_span: 0..0,
+            line: 0,
+            in_list: false,
+            is_heading: false,
+        };
+        let ms = find_mentions(&[s]);
+        assert!(ms
+            .iter()
+            .filter(|m| m.key == "Israel")
+            .all(|m| m.scare_quoted));
+        assert_eq!(ms.iter().filter(|m| m.key == "Israel").count(), 2);
+    }
+
+    #[test]
+    fn hyphenated_and_evidence_based_people() {
+        let k = keys("the US-brokered deal\n\"It is big,\" said political analyst Aidos Sarybekov.\nRania Malki, a Middle East analyst, agreed.");
+        assert!(k.contains(&"US=United States".to_string()), "{k:?}");
+        assert!(
+            k.contains(&"Aidos Sarybekov=Aidos Sarybekov".to_string()),
+            "{k:?}"
+        );
+        assert!(k.contains(&"Rania Malki=Rania Malki".to_string()), "{k:?}");
+        let k = keys("Critics argue that Experts are wrong.");
+        assert!(k.is_empty(), "{k:?}");
+    }
+}

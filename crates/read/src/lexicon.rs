@@ -1,0 +1,740 @@
+//! Word lists and gazetteers. The data files under `data/` are compiled into the binary so that
+//! nothing is read or downloaded at run time.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use parallax_model::EntityKind;
+
+/// Function words and very common words that carry no topic.
+const STOPWORDS: &str = "a about above after again against all almost along already also although always am among an and another any are around as at be because been before being below between both but by can could did do does doing down during each either else even ever every few for from further had has have having he her here hers herself him himself his how however i if in into is it its itself just least less like many may me might more most much must my myself near neither never no nor not now of off often on once one only or other others our ours out over own per perhaps rather same several shall she should since so some such than that the their theirs them themselves then there these they this those though through thus to too toward towards under until up upon us very was we were what when where whether which while who whom whose why will with within without would yet you your yours yourself also said says say told tell according mr mrs ms new year years time times day days week weeks thursday wednesday tuesday monday friday saturday sunday earlier later last first second ago still well way ways make made including include includes s t";
+
+/// Words that, before or after a capitalised name, mark it as a person's title or role.
+pub const PERSON_TITLES: &[&str] = &[
+    "President",
+    "Vice President",
+    "Prime Minister",
+    "PM",
+    "Premier",
+    "Chancellor",
+    "Secretary of State",
+    "Secretary",
+    "Minister",
+    "Foreign Minister",
+    "Defence Minister",
+    "Defense Minister",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Representative",
+    "Governor",
+    "Gov.",
+    "Mayor",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Crown Prince",
+    "Sheikh",
+    "Emir",
+    "Pope",
+    "General",
+    "Gen.",
+    "Admiral",
+    "Colonel",
+    "Col.",
+    "Lt.",
+    "Captain",
+    "Capt.",
+    "Dr.",
+    "Dr",
+    "Mr.",
+    "Mr",
+    "Mrs.",
+    "Mrs",
+    "Ms.",
+    "Ms",
+    "Prof.",
+    "Professor",
+    "Judge",
+    "Justice",
+    "Ambassador",
+    "Envoy",
+    "Special Envoy",
+    "Speaker",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Leader",
+    "Spokesperson",
+    "Spokesman",
+    "Spokeswoman",
+    "Chief",
+    "CEO",
+    "Director",
+    "Commissioner",
+    "Deputy",
+    "Attorney General",
+    "Sergeant",
+    "Sgt.",
+    "Officer",
+    "Detective",
+    "Inspector",
+    "Coach",
+    "Bishop",
+    "Rabbi",
+    "Imam",
+    "Cardinal",
+    "Archbishop",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Senior Adviser",
+];
+
+/// Lower-case role nouns that introduce a name ("political analyst Aidos Sarybekov").
+pub const ROLE_NOUNS: &[&str] = &[
+    "president",
+    "minister",
+    "analyst",
+    "envoy",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "official",
+    "leader",
+    "secretary",
+    "ambassador",
+    "senator",
+    "governor",
+    "mayor",
+    "chief",
+    "director",
+    "adviser",
+    "advisor",
+    "actress",
+    "actor",
+    "star",
+    "singer",
+    "rapper",
+    "player",
+    "coach",
+    "striker",
+    "manager",
+    "founder",
+    "executive",
+    "chairman",
+    "professor",
+    "expert",
+    "researcher",
+    "economist",
+    "lawyer",
+    "attorney",
+    "judge",
+    "prosecutor",
+    "commander",
+    "general",
+    "diplomat",
+    "journalist",
+    "reporter",
+    "editor",
+    "author",
+    "writer",
+    "rep",
+    "publicist",
+    "agent",
+    "representative",
+    "lawmaker",
+    "mp",
+    "candidate",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "pm",
+    "head",
+    "ceo",
+    "cofounder",
+    "co-founder",
+    "member",
+    "owner",
+    "victim",
+    "suspect",
+    "witness",
+    "resident",
+    "doctor",
+    "scientist",
+    "officer",
+];
+
+/// Reporting verbs that attribute speech, in the forms they take in news copy.
+pub const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "stated",
+    "states",
+    "wrote",
+    "writes",
+    "tweeted",
+    "posted",
+    "announced",
+    "announces",
+    "declared",
+    "declares",
+    "explained",
+    "explains",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "asked",
+    "asks",
+    "replied",
+    "responded",
+    "described",
+    "describes",
+    "called",
+    "calls",
+    "calling",
+    "urged",
+    "urges",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "highlighted",
+    "sharing",
+    "acknowledged",
+    "admitted",
+    "conceded",
+    "suggested",
+    "suggest",
+    "suggests",
+    "predicted",
+    "continued",
+    "remarked",
+    "commented",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "hinted",
+    "praised",
+    "welcomed",
+    "hailed",
+    "recalled",
+    "observed",
+    "pointed",
+    "reiterated",
+    "vowed",
+    "promised",
+    "saying",
+    "adding",
+    "noting",
+    "writing",
+    "telling",
+    "stating",
+    "announcing",
+    "believe",
+    "believes",
+    "argue",
+    "note",
+    "expect",
+    "expects",
+];
+
+/// Words that end an organisation's name ("Foreign Ministry", "State Department").
+pub const ORG_HEADS: &[&str] = &[
+    "Ministry",
+    "Department",
+    "Council",
+    "Agency",
+    "Commission",
+    "Committee",
+    "Organization",
+    "Organisation",
+    "Association",
+    "Institute",
+    "University",
+    "Bank",
+    "Party",
+    "Union",
+    "Court",
+    "Army",
+    "Forces",
+    "Police",
+    "Company",
+    "Corporation",
+    "Corp.",
+    "Inc.",
+    "Ltd.",
+    "Group",
+    "News",
+    "Times",
+    "Post",
+    "Foundation",
+    "Fund",
+    "Office",
+    "Authority",
+    "Parliament",
+    "Assembly",
+    "Senate",
+    "Congress",
+    "Service",
+    "Board",
+    "League",
+    "Alliance",
+    "Front",
+    "Movement",
+    "Center",
+    "Centre",
+    "Network",
+    "Press",
+    "Media",
+    "Journal",
+    "Herald",
+    "Tribune",
+    "Guard",
+    "Navy",
+    "Cabinet",
+    "Government",
+    "Administration",
+    "Federation",
+    "Bureau",
+    "Secretariat",
+    "Institution",
+    "Hospital",
+    "School",
+    "College",
+    "Club",
+    "Church",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Holdings",
+    "Technologies",
+    "Systems",
+    "Labs",
+    "Bros.",
+    "Studios",
+    "Records",
+    "Pictures",
+    "Entertainment",
+];
+
+/// Words that end the name of an agreement, plan or initiative ("Abraham Accords").
+pub const AGREEMENT_HEADS: &[&str] = &[
+    "Accords",
+    "Accord",
+    "Agreement",
+    "Agreements",
+    "Treaty",
+    "Pact",
+    "Initiative",
+    "Plan",
+    "Protocol",
+    "Convention",
+    "Declaration",
+    "Deal",
+    "Act",
+    "Charter",
+    "Framework",
+    "Roadmap",
+];
+
+/// Capitalised words that are never names by themselves.
+pub const NOT_NAMES: &[&str] = &[
+    "I",
+    "AI",
+    "CEO",
+    "TV",
+    "GDP",
+    "OK",
+    "COVID",
+    "PM",
+    "AM",
+    "A",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Earlier",
+    "Later",
+    "Meanwhile",
+    "However",
+    "Still",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "Also",
+    "Despite",
+    "While",
+    "When",
+    "After",
+    "Before",
+    "During",
+    "Since",
+    "Although",
+    "Though",
+    "Unlike",
+    "Prior",
+    "Over",
+    "Under",
+    "Shortly",
+    "Tonight",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Experts",
+    "Critics",
+    "Observers",
+    "Officials",
+    "Analysts",
+    "Note",
+    "Background",
+    "Key",
+    "Takeaways",
+    "Impact",
+    "Read",
+    "More",
+    "Recommended",
+    "Leave",
+    "Your",
+    "Our",
+    "Their",
+    "His",
+    "Her",
+    "Its",
+    "Former",
+    "Formerly",
+    "Another",
+    "Other",
+    "Some",
+    "Many",
+    "Several",
+    "Most",
+    "Each",
+    "Every",
+    "Both",
+    "All",
+    "Any",
+    "No",
+    "Not",
+    "Never",
+    "Secretary",
+    "Minister",
+    "President",
+    "Government",
+    "Political",
+    "Human",
+    "Regional",
+    "Global",
+    "Official",
+    "State",
+    "Senior",
+    "Special",
+    "Prime",
+    "Foreign",
+    "Deputy",
+    "Chief",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "Muslim",
+    "Arab",
+    "Christian",
+    "Jewish",
+    "Islamic",
+    "Catholic",
+];
+
+/// Words that qualify a number ("over $17 billion"); such values are bounds, not points.
+pub const QUALIFIERS: &[&str] = &[
+    "over",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "some",
+    "roughly",
+    "approximately",
+    "at least",
+    "more than",
+    "less than",
+    "fewer than",
+    "up to",
+    "under",
+    "above",
+    "below",
+    "just over",
+    "just under",
+    "as many as",
+    "as much as",
+    "an estimated",
+    "estimated",
+    "upwards of",
+];
+
+/// Distancing words: the writer keeps a name or claim at arm's length.
+pub const DISTANCING: &[&str] = &[
+    "so-called",
+    "alleged",
+    "allegedly",
+    "purported",
+    "purportedly",
+    "self-styled",
+    "self-proclaimed",
+    "supposed",
+    "supposedly",
+    "would-be",
+    "quote-unquote",
+    "ostensibly",
+    "ostensible",
+    "reputed",
+    "reportedly",
+];
+
+static STOPWORD_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORD_SET
+        .get_or_init(|| STOPWORDS.split_whitespace().collect())
+        .contains(word)
+}
+
+/// One gazetteer entry: what a surface form names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GazetteerEntry {
+    pub key: String,
+    pub kind: EntityKind,
+    pub form: GazetteerForm,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GazetteerForm {
+    Name,
+    Alias,
+    Demonym,
+    /// A capital or seat: a place, or its government when it acts.
+    Capital,
+}
+
+/// Surface form → entry, for countries, regions and well-known organisations.
+#[derive(Debug)]
+pub struct Gazetteer {
+    entries: HashMap<String, GazetteerEntry>,
+    /// Longest surface form in tokens, to bound the lookup window.
+    pub max_tokens: usize,
+    /// Demonym (lower-cased) → country, for "the Kazakh President".
+    demonyms: HashMap<String, String>,
+}
+
+impl Gazetteer {
+    pub fn get(&self, surface: &str) -> Option<&GazetteerEntry> {
+        self.entries.get(surface)
+    }
+
+    /// The country a demonym or country name refers to ("Kazakh" → "Kazakhstan").
+    pub fn country_of(&self, word: &str) -> Option<&str> {
+        if let Some(c) = self.demonyms.get(&word.to_lowercase()) {
+            return Some(c);
+        }
+        match self.entries.get(word) {
+            Some(e) if e.kind == EntityKind::Country && e.form != GazetteerForm::Capital => {
+                Some(&e.key)
+            }
+            _ => None,
+        }
+    }
+}
+
+const COUNTRIES: &str = include_str!("../data/countries.tsv");
+const PLACES: &str = include_str!("../data/places.tsv");
+const ORGANISATIONS: &str = include_str!("../data/organisations.tsv");
+const LOADED_TERMS: &str = include_str!("../data/loaded-terms.tsv");
+
+fn data_rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('|').map(str::trim).collect())
+}
+
+fn list<'a>(field: Option<&&'a str>) -> impl Iterator<Item = &'a str> {
+    field
+        .copied()
+        .unwrap_or("")
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+pub fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut entries = HashMap::new();
+        let mut demonyms = HashMap::new();
+        let mut add = |surface: &str, key: &str, kind: EntityKind, form: GazetteerForm| {
+            // The first entry for a surface wins: countries load before places and organisations.
+            entries
+                .entry(surface.to_string())
+                .or_insert(GazetteerEntry {
+                    key: key.to_string(),
+                    kind,
+                    form,
+                });
+        };
+        for row in data_rows(COUNTRIES) {
+            let name = row[0];
+            add(name, name, EntityKind::Country, GazetteerForm::Name);
+            for a in list(row.get(1)) {
+                add(a, name, EntityKind::Country, GazetteerForm::Alias);
+            }
+            for d in list(row.get(2)) {
+                add(d, name, EntityKind::Country, GazetteerForm::Demonym);
+                demonyms.insert(d.to_lowercase(), name.to_string());
+            }
+            for c in list(row.get(3)) {
+                add(c, name, EntityKind::Country, GazetteerForm::Capital);
+            }
+        }
+        for row in data_rows(PLACES) {
+            add(row[0], row[0], EntityKind::Place, GazetteerForm::Name);
+            for a in list(row.get(1)) {
+                add(a, row[0], EntityKind::Place, GazetteerForm::Alias);
+            }
+            for a in list(row.get(2)) {
+                add(a, row[0], EntityKind::Place, GazetteerForm::Demonym);
+            }
+        }
+        for row in data_rows(ORGANISATIONS) {
+            let kind = match row.get(2).copied() {
+                Some("media") => EntityKind::Media,
+                _ => EntityKind::Organisation,
+            };
+            add(row[0], row[0], kind, GazetteerForm::Name);
+            for a in list(row.get(1)) {
+                add(a, row[0], kind, GazetteerForm::Alias);
+            }
+        }
+        let max_tokens = entries
+            .keys()
+            .map(|k| crate::text::tokenize(k).len())
+            .max()
+            .unwrap_or(1);
+        Gazetteer {
+            entries,
+            max_tokens,
+            demonyms,
+        }
+    })
+}
+
+/// An evaluative term and its category.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedTerm {
+    /// Lower-case words of the term.
+    pub words: Vec<String>,
+    /// The last word matches as a prefix ("slaughter*").
+    pub prefix: bool,
+    pub category: String,
+}
+
+/// The project's loaded-terms lexicon, plus any extra terms the user supplies.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub terms: Vec<LoadedTerm>,
+}
+
+impl Lexicon {
+    /// The built-in lexicon.
+    pub fn builtin() -> Lexicon {
+        Lexicon::parse(LOADED_TERMS)
+    }
+
+    /// Parse `term|category` lines; `#` starts a comment line.
+    pub fn parse(data: &str) -> Lexicon {
+        let terms = data_rows(data)
+            .filter_map(|row| {
+                let term = row.first()?.to_lowercase();
+                let prefix = term.ends_with('*');
+                let words: Vec<String> = term
+                    .trim_end_matches('*')
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect();
+                if words.is_empty() {
+                    return None;
+                }
+                Some(LoadedTerm {
+                    words,
+                    prefix,
+                    category: row.get(1).copied().unwrap_or("loaded").to_string(),
+                })
+            })
+            .collect();
+        Lexicon { terms }
+    }
+
+    pub fn extend(&mut self, other: Lexicon) {
+        self.terms.extend(other.terms);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gazetteer_knows_aliases_demonyms_and_capitals() {
+        let g = gazetteer();
+        assert_eq!(g.get("U.S.").unwrap().key, "United States");
+        assert_eq!(g.get("UAE").unwrap().key, "United Arab Emirates");
+        assert_eq!(g.get("Israeli").unwrap().form, GazetteerForm::Demonym);
+        assert_eq!(g.get("Washington").unwrap().form, GazetteerForm::Capital);
+        assert_eq!(g.country_of("Kazakh"), Some("Kazakhstan"));
+        assert_eq!(g.get("AFP").unwrap().kind, EntityKind::Media);
+        assert!(g.max_tokens >= 5);
+    }
+
+    #[test]
+    fn lexicon_parses_prefix_terms() {
+        let l = Lexicon::parse("# c\nslaughter*|negative\nlashed out|negative\n");
+        assert_eq!(l.terms.len(), 2);
+        assert!(l.terms[0].prefix);
+        assert_eq!(l.terms[1].words, ["lashed", "out"]);
+        assert!(Lexicon::builtin().terms.len() > 50);
+    }
+}
