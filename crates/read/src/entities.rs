@@ -17,8 +17,11 @@ use crate::text::{tokenize, Token, TokenKind};
 
 /// Words that may sit inside a name run without a capital ("Secretary of State", "al-Sharaa").
 const CONNECTORS: &[&str] = &[
-    "of", "for", "the", "al", "bin", "de", "van", "von", "da", "del", "la", "le", "du", "el", "and",
+    "of", "for", "the", "al", "bin", "de", "van", "von", "da", "del", "la", "le", "du", "el",
 ];
+
+/// Words before a capitalised run that show it is not a person's name ("of my Second Term").
+const DETERMINERS: &[&str] = &["the", "a", "an", "my", "our", "your", "his", "her", "its", "their", "this", "that", "these", "those"];
 
 /// Prepositions after which a capital city is a place, not its government.
 const PLACE_PREPOSITIONS: &[&str] = &[
@@ -41,22 +44,67 @@ pub fn find_mentions(sentences: &[Sentence]) -> Vec<Mention> {
     let tokenized: Vec<Vec<Token<'_>>> = sentences.iter().map(|s| tokenize(&s.text)).collect();
     // Pass 1: people named with strong evidence, so that later surnames can be resolved.
     let mut people: HashMap<String, String> = HashMap::new();
-    for (s, toks) in sentences.iter().zip(&tokenized) {
+        for (s, toks) in sentences.iter().zip(&tokenized).filter(|(s, _)| !s.is_heading) {
         for m in scan(s, toks, &HashMap::new()) {
-            if m.kind == EntityKind::Person && m.form == MentionForm::Name && m.key.contains(' ') {
+            if m.kind == EntityKind::Person && m.form == MentionForm::Name && (m.key.contains(' ') || m.title.is_some()) {
                 if let Some(surname) = m.key.split(' ').next_back() {
-                    people
-                        .entry(surname.to_string())
-                        .or_insert_with(|| m.key.clone());
+                    let entry = people.entry(surname.to_string()).or_insert_with(|| m.key.clone());
+                    if m.key.len() > entry.len() {
+                        *entry = m.key.clone();
+                    }
                 }
             }
         }
     }
     let mut out = Vec::new();
-    for (s, toks) in sentences.iter().zip(&tokenized) {
+    for (s, toks) in sentences.iter().zip(&tokenized).filter(|(s, _)| !s.is_heading) {
         out.extend(scan(s, toks, &people));
     }
+    // Headings are title-cased, so capitals say nothing there: match only names the body used.
+    let known: HashMap<String, (String, EntityKind)> = out
+        .iter()
+        .filter(|m| m.form != MentionForm::Role)
+        .map(|m| (m.surface.clone(), (m.key.clone(), m.kind)))
+        .collect();
+    for (s, toks) in sentences.iter().zip(&tokenized).filter(|(s, _)| s.is_heading) {
+        out.extend(scan_heading(s, toks, &known, &people));
+    }
+    out.sort_by_key(|m| (m.sentence, m.span.start));
     out
+}
+
+/// Mentions in a title-cased heading: gazetteer entries and names already seen in the body.
+fn scan_heading(
+    sentence: &Sentence,
+    toks: &[Token<'_>],
+    known: &HashMap<String, (String, EntityKind)>,
+    people: &HashMap<String, String>,
+) -> Vec<Mention> {
+    let mut sc = Scan { sentence, toks, people, out: Vec::new() };
+    let mut i = 0;
+    while i < toks.len() {
+        let found = (1..=5.min(toks.len() - i)).rev().find_map(|n| {
+            let surface = join(&toks[i..i + n]);
+            if let Some((key, kind)) = known.get(&surface) {
+                return Some((n, key.clone(), *kind, MentionForm::Name));
+            }
+            if let Some((g, e)) = gazetteer_at(toks, i, i + n).filter(|(g, _)| *g == n) {
+                return Some((g, e.key.clone(), e.kind, form_of(e.form)));
+            }
+            (n == 1)
+                .then(|| people.get(toks[i].stem_possessive()))
+                .flatten()
+                .map(|full| (1, full.clone(), EntityKind::Person, MentionForm::Surname))
+        });
+        match found {
+            Some((n, key, kind, form)) => {
+                sc.push(i, i + n, key, kind, form);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    sc.out
 }
 
 fn is_name_token(t: &Token<'_>) -> bool {
@@ -267,8 +315,9 @@ fn read_run(sc: &mut Scan<'_, '_>, from: usize, to: usize) {
     let g = gazetteer();
     // A named agreement or organisation covers the whole run ("Arab Peace Initiative").
     let mut start = from;
-    while start < to && (toks[start].text == "The" || toks[start].text == "the") {
-        start += 1;
+        // A name starts after its article: "Joining the Abraham Accords" names "Abraham Accords".
+    if let Some(the) = (from..to).rev().find(|&k| toks[k].text.eq_ignore_ascii_case("the")) {
+        start = the + 1;
     }
     let last = toks[to - 1].stem_possessive();
     if to - start >= 2 {
@@ -335,7 +384,7 @@ fn read_run(sc: &mut Scan<'_, '_>, from: usize, to: usize) {
                         let idx = sc.push(
                             i,
                             i + n + 1,
-                            format!("Government of {}", e.key),
+                            government_of(&e.key),
                             EntityKind::Government,
                             MentionForm::Role,
                         );
@@ -392,6 +441,12 @@ fn role_span(toks: &[Token<'_>], from: usize, to: usize) -> (usize, usize) {
         from
     };
     (start.min(to - 1), to)
+}
+
+/// "Government of Kazakhstan", "Government of the United States".
+pub fn government_of(country: &str) -> String {
+    let article = if country.starts_with("United ") || country.ends_with('s') || country.starts_with("Republic") { "the " } else { "" };
+    format!("Government of {article}{country}")
 }
 
 /// A demonym just before the run, across a quotation mark ("'Israeli' Prime Minister").
@@ -461,7 +516,10 @@ fn name(
 ) {
     let toks = sc.toks;
     // "Tokayev Tokayev": a doubled surname is an editing slip; read it once.
-    let mut end = to;
+        let mut end = to;
+    while end > from + 1 && CONNECTORS.contains(&toks[end - 1].text) {
+        end -= 1;
+    }
     if end - from >= 2 && toks[end - 1].stem_possessive() == toks[end - 2].stem_possessive() {
         end -= 1;
     }
@@ -473,7 +531,8 @@ fn name(
         title.is_some()
             || sc.person_evidence(from, end)
             || sc.people.contains_key(toks[end - 1].stem_possessive())
-            || (!sentence_initial
+                        || (!sentence_initial
+                && !from.checked_sub(1).is_some_and(|p| DETERMINERS.contains(&toks[p].text.to_lowercase().as_str()))
                 && n <= 3
                 && toks[from..end]
                     .iter()

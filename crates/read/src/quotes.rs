@@ -105,6 +105,16 @@ pub fn find_quotes(
                 out.push(q);
             }
         }
+                // A quote that continues the previous speaker's words ("…," she said. "…").
+        let this_line = out.len() - out.iter().rev().take_while(|q| q.sentences.start >= line_sentences[0].index).count();
+        for k in this_line.max(1)..out.len() {
+            let (prev, cur) = (&out[k - 1], &out[k]);
+            if cur.speaker.is_none() && cur.kind == QuoteKind::Direct && prev.speaker.is_some() && cur.sentences.start <= prev.sentences.end {
+                let (speaker, cue) = (prev.speaker.clone(), prev.cue.clone());
+                out[k].speaker = speaker;
+                out[k].cue = cue;
+            }
+        }
         for s in &line_sentences {
             if !s.text.contains('"') && !quoted_sentences.contains(&s.index) {
                 if let Some(q) = indirect_quote(s, mentions) {
@@ -152,7 +162,11 @@ fn direct_quote(
     // Text around the quote, within its sentences.
     let after = &text[(close + 1).min(last.span.end).max(close.min(last.span.end))..last.span.end];
     let before = &text[first.span.start..open];
-    let (speaker, cue) = speaker_after(after, last, close + 1, mentions)
+        // `"…," X said`: attribution after a quote only when the quote closes a clause.
+    let closes_clause = raw.trim_end().ends_with([',', '?', '!', '.']) || after.trim_start().starts_with(',');
+    let (speaker, cue) = closes_clause
+        .then(|| speaker_after(after, last, close + 1, mentions))
+        .flatten()
         .or_else(|| speaker_before(before, first, mentions, sentences))
         .map(|(s, c)| (Some(s), Some(c)))
         .unwrap_or((None, None));
@@ -258,13 +272,11 @@ fn speaker_before(
         }
         // "…, sharing that …": the sentence's first named actor before the verb.
         let verb_pos = toks[v].start;
-        if let Some(m) = mentions
+                let before_verb = mentions
             .iter()
-            .filter(|m| {
-                m.sentence == sentence.index && m.span.end <= verb_pos && actor_kind(m.kind)
-            })
-            .min_by_key(|m| m.span.start)
-        {
+            .filter(|m| m.sentence == sentence.index && m.span.end <= verb_pos && actor_kind(m.kind));
+        let first_person = before_verb.clone().filter(|m| m.kind == EntityKind::Person).min_by_key(|m| m.span.start);
+        if let Some(m) = first_person.or_else(|| before_verb.min_by_key(|m| m.span.start)) {
             return Some((m.key.clone(), cue));
         }
         if subject.len() == 1 && PRONOUNS.contains(&subject[0].text.to_lowercase().as_str()) {
