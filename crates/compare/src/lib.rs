@@ -1,1 +1,363 @@
-//! placeholder
+//! Compare: line up what several articles about one story say.
+//!
+//! Architecture invariant: a pure function from read articles to a [`StoryReport`]; no I/O.
+//! Every text in the report is a verbatim span of a source article (after normalisation), so
+//! a reader can find it; nothing is generated.
+
+pub mod brief;
+pub mod claims;
+pub mod entities;
+pub mod quotes;
+pub mod syndication;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use parallax_model::{
+    ArticleInfo, Claim, ClaimStatus, Contradiction, ContradictionValue, Figure, FramingItem,
+    FramingKind, Omission, ReadArticle, StoryReport, Support, SyndicationGroup,
+};
+
+use claims::{values_disagree, Unit};
+
+/// Analyse one story. `id` names it in the output.
+pub fn analyze_story(id: &str, articles: &[&ReadArticle]) -> StoryReport {
+    let (roots, overlaps) = syndication::copy_groups(articles);
+    let entities = entities::resolve_entities(articles);
+    let (units, vocab) = claims::units(articles, &entities);
+    let aligned = claims::align(&units);
+    let entity_terms: BTreeSet<u32> = vocab
+        .iter()
+        .filter(|(k, _)| k.starts_with('@'))
+        .map(|(_, &v)| v)
+        .collect();
+
+    // Claims, most widely reported first; ids follow that order.
+    let mut order: Vec<usize> = (0..aligned.len()).collect();
+    let sources = |c: usize| -> usize {
+        aligned[c]
+            .units
+            .iter()
+            .map(|&u| roots[units[u].article])
+            .collect::<BTreeSet<_>>()
+            .len()
+    };
+    let first_pos = |c: usize| -> (usize, usize) {
+        aligned[c]
+            .units
+            .iter()
+            .map(|&u| (units[u].sentence, units[u].article))
+            .min()
+            .unwrap_or((0, 0))
+    };
+    order.sort_by_key(|&c| (std::cmp::Reverse(sources(c)), first_pos(c)));
+    let claim_id: HashMap<usize, String> = order
+        .iter()
+        .enumerate()
+        .map(|(k, &c)| (c, format!("c{}", k + 1)))
+        .collect();
+
+    let sentence = |u: &Unit| -> &str { &articles[u.article].sentences[u.sentence].text };
+    let article_id = |u: &Unit| -> String { articles[u.article].id().to_string() };
+
+    let mut contradictions = Vec::new();
+    let mut contested: BTreeSet<usize> = BTreeSet::new();
+    for &c in &order {
+        for found in claim_contradictions(&aligned[c].units, &units, &roots, &entity_terms) {
+            contested.insert(c);
+            contradictions.push(Contradiction {
+                claims: vec![claim_id[&c].clone()],
+                about: found.about.to_string(),
+                values: found
+                    .values
+                    .iter()
+                    .map(|(u, value)| ContradictionValue {
+                        article: article_id(&units[*u]),
+                        value: value.clone(),
+                        sentence: sentence(&units[*u]).to_string(),
+                    })
+                    .collect(),
+            });
+        }
+    }
+
+    let (quotes, actor_conflicts) = quotes::group_quotes(articles, &entities);
+    for (g, _) in actor_conflicts {
+        let group = &quotes[g];
+        let mut seen = BTreeSet::new();
+        let values: Vec<ContradictionValue> = group
+            .variants
+            .iter()
+            .filter(|v| v.speaker.is_some() && seen.insert(v.speaker.clone()))
+            .map(|v| ContradictionValue {
+                article: v.article.clone(),
+                value: v.speaker.clone().unwrap_or_default(),
+                sentence: v.text.clone(),
+            })
+            .collect();
+        contradictions.push(Contradiction {
+            claims: Vec::new(),
+            about: "actor".into(),
+            values,
+        });
+    }
+
+    let mut claims_out = Vec::with_capacity(order.len());
+    for &c in &order {
+        let us = &aligned[c].units;
+        let independent = sources(c);
+        let status = if contested.contains(&c) {
+            ClaimStatus::Contested
+        } else if independent >= 2 {
+            ClaimStatus::Corroborated
+        } else {
+            ClaimStatus::SingleSource
+        };
+        let best = brief::least_loaded(
+            us.iter().map(|&u| (units[u].article, units[u].sentence)),
+            articles,
+        );
+        claims_out.push(Claim {
+            id: claim_id[&c].clone(),
+            text: articles[best.0].sentences[best.1].text.clone(),
+            status,
+            independent_sources: independent,
+            support: us
+                .iter()
+                .map(|&u| Support {
+                    article: article_id(&units[u]),
+                    sentence: sentence(&units[u]).to_string(),
+                })
+                .collect(),
+            figures: figures(us, &units, &roots, articles),
+        });
+    }
+
+    let corroborated: Vec<&Claim> = claims_out
+        .iter()
+        .filter(|c| c.status != ClaimStatus::SingleSource)
+        .collect();
+    let omissions = articles
+        .iter()
+        .map(|a| Omission {
+            article: a.id().to_string(),
+            claims: corroborated
+                .iter()
+                .filter(|c| !c.support.iter().any(|s| s.article == a.id()))
+                .map(|c| c.id.clone())
+                .collect(),
+        })
+        .filter(|o| !o.claims.is_empty())
+        .collect();
+
+    let framing = articles
+        .iter()
+        .flat_map(|a| {
+            a.framing.iter().map(move |f| FramingItem {
+                article: a.id().to_string(),
+                kind: f.kind.as_str().to_string(),
+                text: f.text.clone(),
+                sentence: a.sentences[f.sentence].text.clone(),
+                category: f.category.clone(),
+            })
+        })
+        .collect();
+
+    let mut syndication = Vec::new();
+    let mut groups: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for (i, &r) in roots.iter().enumerate() {
+        groups
+            .entry(r)
+            .or_default()
+            .push(articles[i].id().to_string());
+    }
+    let mut copy_of: HashMap<String, String> = HashMap::new();
+    for (r, members) in groups.iter().filter(|(_, m)| m.len() > 1) {
+        let gid = format!("s{}", syndication.len() + 1);
+        for m in members {
+            copy_of.insert(m.clone(), gid.clone());
+        }
+        syndication.push(SyndicationGroup {
+            id: gid,
+            articles: members.clone(),
+            overlap: (overlaps.get(r).copied().unwrap_or(1.0) * 100.0).round() / 100.0,
+        });
+    }
+
+    let article_infos = articles
+        .iter()
+        .map(|a| ArticleInfo {
+            id: a.id().to_string(),
+            title: a.headline.clone(),
+            outlet: a.article.outlet.clone(),
+            source: a.article.source.clone(),
+            published: a.article.published.clone(),
+            authors: a.article.authors.clone(),
+            removed: a.removed.clone(),
+            url: a.article.url.clone(),
+            sentences: a.body_sentences().count(),
+            copy_of: copy_of.get(a.id()).cloned(),
+        })
+        .collect();
+
+    let (brief, timeline) =
+        brief::brief_and_timeline(articles, &claims_out, &units, &aligned, &order);
+    StoryReport {
+        id: id.to_string(),
+        headline: brief::story_headline(articles),
+        articles: article_infos,
+        claims: claims_out,
+        contradictions,
+        quotes,
+        entities: entities.list,
+        framing,
+        omissions,
+        brief,
+        timeline,
+        syndication,
+    }
+}
+
+struct Found {
+    about: &'static str,
+    values: Vec<(usize, String)>,
+}
+
+/// Contradictions inside one claim: one representative per distinct value, from independent
+/// sources, so the cost is linear in the claim's support.
+fn claim_contradictions(
+    us: &[usize],
+    units: &[Unit],
+    roots: &[usize],
+    entity_terms: &BTreeSet<u32>,
+) -> Vec<Found> {
+    let mut out = Vec::new();
+    // Numbers and dates: compare sentences that give exactly one value of a kind.
+    let mut reps: Vec<(usize, &parallax_model::Quantity)> = Vec::new();
+    for &u in us {
+        let mut by_kind: BTreeMap<String, Vec<&parallax_model::Quantity>> = BTreeMap::new();
+        for q in &units[u].quantities {
+            by_kind.entry(kind_key(q)).or_default().push(q);
+        }
+        for qs in by_kind.values().filter(|qs| qs.len() == 1) {
+            let q = qs[0];
+            if !reps.iter().any(|(r, rq)| {
+                kind_key(rq) == kind_key(q)
+                    && (values_disagree(rq, q).is_none()
+                        || roots[units[*r].article] == roots[units[u].article])
+            }) {
+                reps.push((u, q));
+            }
+        }
+    }
+    let mut done: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (i, (ua, qa)) in reps.iter().enumerate() {
+        for (ub, qb) in &reps[i + 1..] {
+            if roots[units[*ua].article] == roots[units[*ub].article] || !done.insert((*ua, *ub)) {
+                continue;
+            }
+            // Only sentences close in wording disagree about the same thing.
+            if claims::cosine(&units[*ua], &units[*ub]) < claims::CONFLICT_THRESHOLD {
+                continue;
+            }
+            if let Some(about) = values_disagree(qa, qb) {
+                out.push(Found {
+                    about,
+                    values: vec![(*ua, qa.surface.clone()), (*ub, qb.surface.clone())],
+                });
+            }
+        }
+    }
+    // Negation: the same statement with and without "not" from independent sources.
+    let negated = us.iter().find(|&&u| units[u].negated);
+    let plain = us.iter().find(|&&u| !units[u].negated);
+    if let (Some(&n), Some(&p)) = (negated, plain) {
+        if roots[units[n].article] != roots[units[p].article]
+            && claims::term_overlap(&units[n], &units[p], entity_terms) >= 0.5
+        {
+            out.push(Found {
+                about: "negation",
+                values: vec![(p, "affirms".into()), (n, "denies".into())],
+            });
+        }
+    }
+    // Actor: the same statement about different people.
+    let single: Vec<usize> = us
+        .iter()
+        .copied()
+        .filter(|&u| units[u].people.len() == 1)
+        .collect();
+    if let Some(&a) = single.first() {
+        if let Some(&b) = single.iter().find(|&&b| {
+            units[b].people != units[a].people && roots[units[b].article] != roots[units[a].article]
+        }) {
+            if claims::term_overlap(&units[a], &units[b], entity_terms) >= 0.6 {
+                let name = |u: usize| units[u].people.iter().next().cloned().unwrap_or_default();
+                out.push(Found {
+                    about: "actor",
+                    values: vec![(a, name(a)), (b, name(b))],
+                });
+            }
+        }
+    }
+    out
+}
+
+fn kind_key(q: &parallax_model::Quantity) -> String {
+    use parallax_model::QuantityValue::*;
+    match &q.value {
+        Money { currency, .. } => format!("money:{currency}"),
+        Percent { .. } => "percent".into(),
+        Count { unit, .. } => format!(
+            "count:{}",
+            unit.as_deref()
+                .map(parallax_read::text::stem)
+                .unwrap_or_default()
+        ),
+        Year { .. } | Date { .. } => "date".into(),
+        RelativeDay { .. } => "relday".into(),
+        Duration { unit, .. } => format!("duration:{unit}"),
+    }
+}
+
+/// The figures a claim's sentences give, and how many independent sources give each.
+fn figures(
+    us: &[usize],
+    units: &[Unit],
+    roots: &[usize],
+    articles: &[&ReadArticle],
+) -> Vec<Figure> {
+    let mut by_value: BTreeMap<String, (String, BTreeSet<usize>, Vec<String>)> = BTreeMap::new();
+    for &u in us {
+        for q in &units[u].quantities {
+            if matches!(q.value, parallax_model::QuantityValue::RelativeDay { .. }) {
+                continue;
+            }
+            let e = by_value
+                .entry(q.normalized())
+                .or_insert_with(|| (q.surface.clone(), BTreeSet::new(), Vec::new()));
+            e.1.insert(roots[units[u].article]);
+            let id = articles[units[u].article].id().to_string();
+            if !e.2.contains(&id) {
+                e.2.push(id);
+            }
+        }
+    }
+    by_value
+        .into_iter()
+        .map(|(value, (surface, srcs, arts))| Figure {
+            value,
+            surface,
+            articles: arts,
+            independent_sources: srcs.len(),
+        })
+        .collect()
+}
+
+/// Framing kinds in output order.
+pub fn framing_kinds() -> [FramingKind; 3] {
+    [
+        FramingKind::ScareQuote,
+        FramingKind::Distancing,
+        FramingKind::Loaded,
+    ]
+}

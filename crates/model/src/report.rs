@@ -80,9 +80,20 @@ pub struct Claim {
     /// Distinct sources after syndicated copies are counted once.
     pub independent_sources: usize,
     pub support: Vec<Support>,
-    /// Values (numbers, dates) the claim states, normalised.
+    /// Numbers and dates the supporting sentences state, with who states them: a figure that
+    /// only one source gives is single-source even inside a corroborated claim.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub values: Vec<String>,
+    pub figures: Vec<Figure>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// Normalised value ("USD 17000000000", "1992").
+    pub value: String,
+    /// As written in the first article that gives it ("over $17 billion").
+    pub surface: String,
+    pub articles: Vec<String>,
+    pub independent_sources: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

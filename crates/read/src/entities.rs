@@ -21,7 +21,10 @@ const CONNECTORS: &[&str] = &[
 ];
 
 /// Words before a capitalised run that show it is not a person's name ("of my Second Term").
-const DETERMINERS: &[&str] = &["the", "a", "an", "my", "our", "your", "his", "her", "its", "their", "this", "that", "these", "those"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "my", "our", "your", "his", "her", "its", "their", "this", "that", "these",
+    "those",
+];
 
 /// Prepositions after which a capital city is a place, not its government.
 const PLACE_PREPOSITIONS: &[&str] = &[
@@ -44,11 +47,20 @@ pub fn find_mentions(sentences: &[Sentence]) -> Vec<Mention> {
     let tokenized: Vec<Vec<Token<'_>>> = sentences.iter().map(|s| tokenize(&s.text)).collect();
     // Pass 1: people named with strong evidence, so that later surnames can be resolved.
     let mut people: HashMap<String, String> = HashMap::new();
-        for (s, toks) in sentences.iter().zip(&tokenized).filter(|(s, _)| !s.is_heading) {
+    for (s, toks) in sentences
+        .iter()
+        .zip(&tokenized)
+        .filter(|(s, _)| !s.is_heading)
+    {
         for m in scan(s, toks, &HashMap::new()) {
-            if m.kind == EntityKind::Person && m.form == MentionForm::Name && (m.key.contains(' ') || m.title.is_some()) {
+            if m.kind == EntityKind::Person
+                && m.form == MentionForm::Name
+                && (m.key.contains(' ') || m.title.is_some())
+            {
                 if let Some(surname) = m.key.split(' ').next_back() {
-                    let entry = people.entry(surname.to_string()).or_insert_with(|| m.key.clone());
+                    let entry = people
+                        .entry(surname.to_string())
+                        .or_insert_with(|| m.key.clone());
                     if m.key.len() > entry.len() {
                         *entry = m.key.clone();
                     }
@@ -57,7 +69,11 @@ pub fn find_mentions(sentences: &[Sentence]) -> Vec<Mention> {
         }
     }
     let mut out = Vec::new();
-    for (s, toks) in sentences.iter().zip(&tokenized).filter(|(s, _)| !s.is_heading) {
+    for (s, toks) in sentences
+        .iter()
+        .zip(&tokenized)
+        .filter(|(s, _)| !s.is_heading)
+    {
         out.extend(scan(s, toks, &people));
     }
     // Headings are title-cased, so capitals say nothing there: match only names the body used.
@@ -66,7 +82,11 @@ pub fn find_mentions(sentences: &[Sentence]) -> Vec<Mention> {
         .filter(|m| m.form != MentionForm::Role)
         .map(|m| (m.surface.clone(), (m.key.clone(), m.kind)))
         .collect();
-    for (s, toks) in sentences.iter().zip(&tokenized).filter(|(s, _)| s.is_heading) {
+    for (s, toks) in sentences
+        .iter()
+        .zip(&tokenized)
+        .filter(|(s, _)| s.is_heading)
+    {
         out.extend(scan_heading(s, toks, &known, &people));
     }
     out.sort_by_key(|m| (m.sentence, m.span.start));
@@ -80,7 +100,12 @@ fn scan_heading(
     known: &HashMap<String, (String, EntityKind)>,
     people: &HashMap<String, String>,
 ) -> Vec<Mention> {
-    let mut sc = Scan { sentence, toks, people, out: Vec::new() };
+    let mut sc = Scan {
+        sentence,
+        toks,
+        people,
+        out: Vec::new(),
+    };
     let mut i = 0;
     while i < toks.len() {
         let found = (1..=5.min(toks.len() - i)).rev().find_map(|n| {
@@ -315,8 +340,11 @@ fn read_run(sc: &mut Scan<'_, '_>, from: usize, to: usize) {
     let g = gazetteer();
     // A named agreement or organisation covers the whole run ("Arab Peace Initiative").
     let mut start = from;
-        // A name starts after its article: "Joining the Abraham Accords" names "Abraham Accords".
-    if let Some(the) = (from..to).rev().find(|&k| toks[k].text.eq_ignore_ascii_case("the")) {
+    // A name starts after its article: "Joining the Abraham Accords" names "Abraham Accords".
+    if let Some(the) = (from..to)
+        .rev()
+        .find(|&k| toks[k].text.eq_ignore_ascii_case("the"))
+    {
         start = the + 1;
     }
     let last = toks[to - 1].stem_possessive();
@@ -445,7 +473,14 @@ fn role_span(toks: &[Token<'_>], from: usize, to: usize) -> (usize, usize) {
 
 /// "Government of Kazakhstan", "Government of the United States".
 pub fn government_of(country: &str) -> String {
-    let article = if country.starts_with("United ") || country.ends_with('s') || country.starts_with("Republic") { "the " } else { "" };
+    let article = if country.starts_with("United ")
+        || country.ends_with('s')
+        || country.starts_with("Republic")
+    {
+        "the "
+    } else {
+        ""
+    };
     format!("Government of {article}{country}")
 }
 
@@ -516,7 +551,7 @@ fn name(
 ) {
     let toks = sc.toks;
     // "Tokayev Tokayev": a doubled surname is an editing slip; read it once.
-        let mut end = to;
+    let mut end = to;
     while end > from + 1 && CONNECTORS.contains(&toks[end - 1].text) {
         end -= 1;
     }
@@ -531,8 +566,10 @@ fn name(
         title.is_some()
             || sc.person_evidence(from, end)
             || sc.people.contains_key(toks[end - 1].stem_possessive())
-                        || (!sentence_initial
-                && !from.checked_sub(1).is_some_and(|p| DETERMINERS.contains(&toks[p].text.to_lowercase().as_str()))
+            || (!sentence_initial
+                && !from
+                    .checked_sub(1)
+                    .is_some_and(|p| DETERMINERS.contains(&toks[p].text.to_lowercase().as_str()))
                 && n <= 3
                 && toks[from..end]
                     .iter()

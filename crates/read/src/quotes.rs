@@ -105,11 +105,20 @@ pub fn find_quotes(
                 out.push(q);
             }
         }
-                // A quote that continues the previous speaker's words ("…," she said. "…").
-        let this_line = out.len() - out.iter().rev().take_while(|q| q.sentences.start >= line_sentences[0].index).count();
+        // A quote that continues the previous speaker's words ("…," she said. "…").
+        let this_line = out.len()
+            - out
+                .iter()
+                .rev()
+                .take_while(|q| q.sentences.start >= line_sentences[0].index)
+                .count();
         for k in this_line.max(1)..out.len() {
             let (prev, cur) = (&out[k - 1], &out[k]);
-            if cur.speaker.is_none() && cur.kind == QuoteKind::Direct && prev.speaker.is_some() && cur.sentences.start <= prev.sentences.end {
+            if cur.speaker.is_none()
+                && cur.kind == QuoteKind::Direct
+                && prev.speaker.is_some()
+                && cur.sentences.start <= prev.sentences.end
+            {
                 let (speaker, cue) = (prev.speaker.clone(), prev.cue.clone());
                 out[k].speaker = speaker;
                 out[k].cue = cue;
@@ -162,8 +171,9 @@ fn direct_quote(
     // Text around the quote, within its sentences.
     let after = &text[(close + 1).min(last.span.end).max(close.min(last.span.end))..last.span.end];
     let before = &text[first.span.start..open];
-        // `"…," X said`: attribution after a quote only when the quote closes a clause.
-    let closes_clause = raw.trim_end().ends_with([',', '?', '!', '.']) || after.trim_start().starts_with(',');
+    // `"…," X said`: attribution after a quote only when the quote closes a clause.
+    let closes_clause =
+        raw.trim_end().ends_with([',', '?', '!', '.']) || after.trim_start().starts_with(',');
     let (speaker, cue) = closes_clause
         .then(|| speaker_after(after, last, close + 1, mentions))
         .flatten()
@@ -272,10 +282,13 @@ fn speaker_before(
         }
         // "…, sharing that …": the sentence's first named actor before the verb.
         let verb_pos = toks[v].start;
-                let before_verb = mentions
-            .iter()
-            .filter(|m| m.sentence == sentence.index && m.span.end <= verb_pos && actor_kind(m.kind));
-        let first_person = before_verb.clone().filter(|m| m.kind == EntityKind::Person).min_by_key(|m| m.span.start);
+        let before_verb = mentions.iter().filter(|m| {
+            m.sentence == sentence.index && m.span.end <= verb_pos && actor_kind(m.kind)
+        });
+        let first_person = before_verb
+            .clone()
+            .filter(|m| m.kind == EntityKind::Person)
+            .min_by_key(|m| m.span.start);
         if let Some(m) = first_person.or_else(|| before_verb.min_by_key(|m| m.span.start)) {
             return Some((m.key.clone(), cue));
         }

@@ -1,0 +1,272 @@
+//! The neutral brief, the timeline and the story headline — all chosen, never written: every
+//! text is a sentence of a source article.
+
+use std::collections::BTreeSet;
+
+use parallax_model::{
+    BriefItem, Claim, ClaimStatus, FramingKind, QuantityValue, ReadArticle, TimelineItem,
+};
+use parallax_read::text::{content_terms, tokenize, TokenKind};
+
+use crate::claims::{AlignedClaim, Unit};
+
+/// Most sentences in the brief: the main event, then context.
+const BRIEF_MAIN: usize = 4;
+const BRIEF_CONTEXT: usize = 3;
+/// Sentences that open with these need earlier sentences to make sense.
+const DEPENDENT_OPENERS: &[&str] = &[
+    "it", "this", "these", "that", "those", "he", "she", "they", "his", "her", "their", "its",
+    "the two", "but", "and", "also", "still", "however",
+];
+
+/// How loaded a sentence is: framing marks weigh most; quotes and length a little.
+pub fn loadedness(article: &ReadArticle, sentence: usize) -> f64 {
+    let s = &article.sentences[sentence];
+    let marks: f64 = article
+        .framing
+        .iter()
+        .filter(|f| f.sentence == sentence)
+        .map(|f| match f.kind {
+            FramingKind::ScareQuote | FramingKind::Distancing => 3.0,
+            FramingKind::Loaded => 2.0,
+        })
+        .sum();
+    let words = tokenize(&s.text)
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .count() as f64;
+    let quoted = if s.text.contains('"') { 1.0 } else { 0.0 };
+    let dependent = if opens_dependent(&s.text) { 1.5 } else { 0.0 };
+    marks + quoted + dependent + (words / 40.0)
+}
+
+fn opens_dependent(text: &str) -> bool {
+    let lower = text.trim_start_matches(['"', '\'']).to_lowercase();
+    DEPENDENT_OPENERS
+        .iter()
+        .any(|o| lower.starts_with(o) && lower[o.len()..].starts_with([' ', ',', '\'']))
+}
+
+/// The least loaded of several (article, sentence) wordings; ties go to the earliest.
+pub fn least_loaded(
+    candidates: impl Iterator<Item = (usize, usize)>,
+    articles: &[&ReadArticle],
+) -> (usize, usize) {
+    candidates
+        .map(|(a, s)| (loadedness(articles[a], s), s, a))
+        .min_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)))
+        .map(|(_, s, a)| (a, s))
+        .unwrap_or((0, 0))
+}
+
+/// The story's headline: the article headline sharing the most words with the other articles,
+/// preferring the less loaded.
+pub fn story_headline(articles: &[&ReadArticle]) -> String {
+    let bodies: Vec<BTreeSet<String>> = articles
+        .iter()
+        .map(|a| {
+            a.body_sentences()
+                .flat_map(|s| content_terms(&s.text))
+                .collect()
+        })
+        .collect();
+    articles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| a.headline.as_ref().map(|h| (i, h)))
+        .map(|(i, h)| {
+            let terms: BTreeSet<String> = content_terms(h).into_iter().collect();
+            let support: usize = bodies
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, b)| terms.intersection(b).count())
+                .sum();
+            let loaded = articles[i]
+                .framing
+                .iter()
+                .filter(|f| {
+                    articles[i]
+                        .sentences
+                        .get(f.sentence)
+                        .is_some_and(|s| s.is_heading)
+                })
+                .count();
+            (
+                support as f64 / (terms.len() as f64).sqrt().max(1.0) - loaded as f64,
+                i,
+                h,
+            )
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, _, h)| h.clone())
+        .or_else(|| {
+            articles
+                .first()
+                .and_then(|a| a.body_sentences().next())
+                .map(|s| s.text.clone())
+        })
+        .unwrap_or_default()
+}
+
+/// The first absolute date a sentence gives (year, year-month or day), if any.
+fn sentence_date(unit: &Unit) -> Option<String> {
+    unit.quantities.iter().find_map(|q| match &q.value {
+        QuantityValue::Year { year } => Some(year.to_string()),
+        QuantityValue::Date { iso, .. } if !iso.starts_with("--") => Some(iso.clone()),
+        _ => None,
+    })
+}
+
+fn relative_day(unit: &Unit) -> Option<String> {
+    unit.quantities.iter().find_map(|q| match &q.value {
+        QuantityValue::RelativeDay { day } => Some(day.clone()),
+        _ => None,
+    })
+}
+
+/// A dated wording of the claim for the timeline: the least loaded sentence that carries a date,
+/// so that the date shown is the one the cited sentence states.
+fn dated_wording(
+    members: &[usize],
+    units: &[Unit],
+    articles: &[&ReadArticle],
+) -> Option<(String, usize, usize)> {
+    let dated: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&u| sentence_date(&units[u]).is_some())
+        .collect();
+    let pool: Vec<usize> = if dated.is_empty() {
+        members
+            .iter()
+            .copied()
+            .filter(|&u| relative_day(&units[u]).is_some())
+            .collect()
+    } else {
+        dated
+    };
+    if pool.is_empty() {
+        return None;
+    }
+    let (a, s) = least_loaded(
+        pool.iter().map(|&u| (units[u].article, units[u].sentence)),
+        articles,
+    );
+    let u = *pool
+        .iter()
+        .find(|&&u| units[u].article == a && units[u].sentence == s)?;
+    Some((
+        sentence_date(&units[u]).or_else(|| relative_day(&units[u]))?,
+        a,
+        s,
+    ))
+}
+
+pub fn brief_and_timeline(
+    articles: &[&ReadArticle],
+    claims: &[Claim],
+    units: &[Unit],
+    aligned: &[AlignedClaim],
+    order: &[usize],
+) -> (Vec<BriefItem>, Vec<TimelineItem>) {
+    // The story's own time: the latest year any article states or was published in.
+    let published_year = articles
+        .iter()
+        .filter_map(|a| a.article.published_date.map(chrono_year))
+        .max();
+    let mut main = Vec::new();
+    let mut context = Vec::new();
+    let mut timeline = Vec::new();
+    let mut used_terms: Vec<BTreeSet<String>> = Vec::new();
+    for (k, claim) in claims.iter().enumerate() {
+        let members = &aligned[order[k]].units;
+        let dated = dated_wording(members, units, articles);
+        let date = dated
+            .as_ref()
+            .map(|d| d.0.clone())
+            .filter(|d| d.starts_with(|c: char| c.is_ascii_digit()));
+        let (ai, si) = least_loaded(
+            members
+                .iter()
+                .map(|&u| (units[u].article, units[u].sentence))
+                .filter(|&(a, s)| !articles[a].sentences[s].in_list),
+            articles,
+        );
+        let text = articles[ai].sentences[si].text.clone();
+        let mut sources = vec![articles[ai].id().to_string()];
+        for s in &claim.support {
+            if !sources.contains(&s.article) {
+                sources.push(s.article.clone());
+            }
+        }
+        if let Some((d, a, s)) = dated {
+            let first = articles[a].id().to_string();
+            let mut t_sources = vec![first.clone()];
+            t_sources.extend(sources.iter().filter(|x| **x != first).cloned());
+            timeline.push(TimelineItem {
+                date: d,
+                text: articles[a].sentences[s].text.clone(),
+                sources: t_sources,
+            });
+        }
+        if claim.status == ClaimStatus::SingleSource
+            || members
+                .iter()
+                .all(|&u| articles[units[u].article].sentences[units[u].sentence].in_list)
+        {
+            continue;
+        }
+        // Skip a claim whose chosen wording repeats one already in the brief.
+        let terms: BTreeSet<String> = content_terms(&text).into_iter().collect();
+        if used_terms
+            .iter()
+            .any(|t| t.intersection(&terms).count() * 3 >= terms.len().max(1) * 2)
+        {
+            continue;
+        }
+        // Context is what happened before the story's own time: before the publication year when
+        // articles carry dates; otherwise any fact dated by an explicit year (news dates the event
+        // itself by weekday or "today", and the background by year).
+        let all_dated = members
+            .iter()
+            .all(|&u| sentence_date(&units[u]).is_some() && relative_day(&units[u]).is_none());
+        let year = date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse::<i32>().ok())
+            .filter(|_| all_dated);
+        let is_context = match (year, published_year) {
+            (Some(y), Some(p)) => y < p,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        let item = BriefItem {
+            text,
+            sources,
+            claim: Some(claim.id.clone()),
+        };
+        let (list, cap) = if is_context {
+            (&mut context, BRIEF_CONTEXT)
+        } else {
+            (&mut main, BRIEF_MAIN)
+        };
+        if list.len() < cap {
+            used_terms.push(terms);
+            list.push((date, item));
+        }
+    }
+    context.sort_by(|a, b| a.0.cmp(&b.0));
+    let brief = main.into_iter().chain(context).map(|(_, i)| i).collect();
+    // Absolute dates in order, then weekdays the articles did not let us resolve.
+    timeline.sort_by(|a, b| {
+        let rel = |d: &str| !d.starts_with(|c: char| c.is_ascii_digit());
+        rel(&a.date).cmp(&rel(&b.date)).then(a.date.cmp(&b.date))
+    });
+    (brief, timeline)
+}
+
+fn chrono_year(d: chrono::NaiveDate) -> i32 {
+    use chrono::Datelike;
+    d.year()
+}

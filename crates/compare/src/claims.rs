@@ -1,0 +1,421 @@
+//! Claims: statements of the same fact in different articles, aligned.
+//!
+//! Each body sentence becomes a TF-IDF vector over stemmed content words and the story's
+//! entities. Sentences are taken in article order; each joins the most similar existing claim
+//! (cosine with the claim's centroid, plus a bonus for sharing a specific number or date) when
+//! that similarity clears [`ALIGN_THRESHOLD`], else opens a new claim. Candidate claims come from
+//! an inverted index over the sentence's rarest terms, so the cost is close to linear in the
+//! number of sentences.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use parallax_model::{Quantity, QuantityValue, ReadArticle};
+use parallax_read::text::{content_terms, tokenize, TokenKind};
+
+use crate::entities::Entities;
+
+/// Cosine similarity (with value bonus) at which a sentence states an existing claim.
+pub const ALIGN_THRESHOLD: f64 = 0.42;
+/// Bonus for sharing a specific figure or date (a strong sign of the same fact).
+const VALUE_BONUS: f64 = 0.15;
+/// When the values disagree, only a sentence this close in wording states the same fact (and
+/// then the disagreement is a contradiction); below it, the sentences are about different facts.
+pub const CONFLICT_THRESHOLD: f64 = 0.6;
+/// How many of a sentence's rarest terms are used to find candidate claims.
+const PROBE_TERMS: usize = 10;
+/// Sentences shorter than this (in words) are not claims.
+const MIN_WORDS: usize = 5;
+const ENTITY_WEIGHT: f64 = 1.0;
+
+/// One sentence as a unit of comparison.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub article: usize,
+    pub sentence: usize,
+    pub vector: Vec<(u32, f64)>,
+    pub people: BTreeSet<String>,
+    pub quantities: Vec<Quantity>,
+    pub negated: bool,
+    pub terms: BTreeSet<u32>,
+}
+
+/// A group of units stating one fact.
+#[derive(Debug, Clone, Default)]
+pub struct AlignedClaim {
+    pub units: Vec<usize>,
+}
+
+const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "n't", "denied", "denies", "deny", "won't", "cannot", "can't", "didn't",
+    "doesn't", "isn't", "wasn't", "aren't", "nor", "neither",
+];
+
+pub fn units(articles: &[&ReadArticle], entities: &Entities) -> (Vec<Unit>, HashMap<String, u32>) {
+    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut raw: Vec<(
+        usize,
+        usize,
+        Vec<(u32, f64)>,
+        BTreeSet<String>,
+        Vec<Quantity>,
+        bool,
+    )> = Vec::new();
+    for (ai, a) in articles.iter().enumerate() {
+        for s in a.body_sentences() {
+            let words = tokenize(&s.text)
+                .iter()
+                .filter(|t| t.kind != TokenKind::Punct)
+                .count();
+            if words < MIN_WORDS {
+                continue;
+            }
+            let mut tf: BTreeMap<u32, f64> = BTreeMap::new();
+            for t in content_terms(&s.text) {
+                let n = vocab.len() as u32;
+                *tf.entry(*vocab.entry(t).or_insert(n)).or_default() += 1.0;
+            }
+            let mut people = BTreeSet::new();
+            for m in a.mentions_in(s.index) {
+                let name = entities.canonical(&m.key).to_string();
+                if m.kind == parallax_model::EntityKind::Person {
+                    people.insert(name.clone());
+                }
+                let n = vocab.len() as u32;
+                *tf.entry(*vocab.entry(format!("@{name}")).or_insert(n))
+                    .or_default() += ENTITY_WEIGHT;
+            }
+            let negated = tokenize(&s.text)
+                .iter()
+                .any(|t| NEGATIONS.contains(&t.text.to_lowercase().as_str()));
+            let quantities = a.quantities_in(s.index).cloned().collect();
+            raw.push((
+                ai,
+                s.index,
+                tf.into_iter().collect(),
+                people,
+                quantities,
+                negated,
+            ));
+        }
+    }
+    let n = raw.len().max(1) as f64;
+    let mut df: HashMap<u32, usize> = HashMap::new();
+    for r in &raw {
+        for (t, _) in &r.2 {
+            *df.entry(*t).or_default() += 1;
+        }
+    }
+    let units = raw
+        .into_iter()
+        .map(|(article, sentence, tf, people, quantities, negated)| {
+            let mut vector: Vec<(u32, f64)> = tf
+                .into_iter()
+                // Smoothed IDF (+1): words every article uses still count, since what all outlets
+                // say — the main event — is made of exactly those words.
+                .map(|(t, f)| {
+                    (
+                        t,
+                        (1.0 + f.ln()) * (((n + 1.0) / (df[&t] as f64 + 1.0)).ln() + 1.0),
+                    )
+                })
+                .collect();
+            normalize(&mut vector);
+            let terms = vector.iter().map(|(t, _)| *t).collect();
+            Unit {
+                article,
+                sentence,
+                vector,
+                people,
+                quantities,
+                negated,
+                terms,
+            }
+        })
+        .collect();
+    (units, vocab)
+}
+
+fn normalize(v: &mut [(u32, f64)]) {
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in v.iter_mut() {
+            *w /= norm;
+        }
+    }
+}
+
+/// Cosine of two unit-normalised sparse vectors sorted by term.
+pub fn cosine(a: &Unit, b: &Unit) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.vector.len() && j < b.vector.len() {
+        match a.vector[i].0.cmp(&b.vector[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a.vector[i].1 * b.vector[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+fn dot_sparse(a: &[(u32, f64)], b: &HashMap<u32, f64>) -> f64 {
+    a.iter()
+        .map(|(t, w)| w * b.get(t).copied().unwrap_or(0.0))
+        .sum()
+}
+
+/// Values specific enough that sharing them suggests the same fact.
+fn specific_values(u: &Unit) -> impl Iterator<Item = String> + '_ {
+    u.quantities
+        .iter()
+        .filter(|q| !matches!(q.value, QuantityValue::RelativeDay { .. }))
+        .map(|q| q.normalized())
+}
+
+struct ClaimState {
+    centroid: HashMap<u32, f64>,
+    norm: f64,
+    values: BTreeSet<String>,
+    quantities: Vec<Quantity>,
+    articles: BTreeSet<usize>,
+}
+
+/// Align units into claims. `roots[article]` is the article's copy-group root.
+pub fn align(units: &[Unit]) -> Vec<AlignedClaim> {
+    let mut df: HashMap<u32, usize> = HashMap::new();
+    for u in units {
+        for t in &u.terms {
+            *df.entry(*t).or_default() += 1;
+        }
+    }
+    let mut claims: Vec<AlignedClaim> = Vec::new();
+    let mut states: Vec<ClaimState> = Vec::new();
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (ui, u) in units.iter().enumerate() {
+        let mut probe: Vec<u32> = u.terms.iter().copied().collect();
+        probe.sort_by_key(|t| (df[t], *t));
+        let mut candidates: BTreeSet<usize> = BTreeSet::new();
+        for t in probe.iter().take(PROBE_TERMS) {
+            if let Some(p) = postings.get(t) {
+                candidates.extend(p.iter().copied());
+            }
+        }
+        let values: BTreeSet<String> = specific_values(u).collect();
+        let mut best: Option<(f64, usize)> = None;
+        let mut also: Option<(f64, usize)> = None;
+        for c in candidates {
+            let st = &states[c];
+            // A claim is what different articles say; an article does not corroborate itself.
+            if st.articles.contains(&u.article) {
+                continue;
+            }
+            let mut score = dot_sparse(&u.vector, &st.centroid) / st.norm.max(1e-9);
+            if values.iter().any(|v| st.values.contains(v)) {
+                score += VALUE_BONUS;
+            } else if st
+                .quantities
+                .iter()
+                .any(|a| u.quantities.iter().any(|b| values_disagree(a, b).is_some()))
+                && score < CONFLICT_THRESHOLD
+            {
+                continue;
+            }
+            if score >= ALIGN_THRESHOLD {
+                if best.is_none_or(|(b, _)| score > b) {
+                    also = best;
+                    best = Some((score, c));
+                } else if also.is_none_or(|(b, _)| score > b) {
+                    also = Some((score, c));
+                }
+            }
+        }
+        let c = match best {
+            Some((_, c)) => c,
+            None => {
+                claims.push(AlignedClaim::default());
+                states.push(ClaimState {
+                    centroid: HashMap::new(),
+                    norm: 0.0,
+                    values: BTreeSet::new(),
+                    quantities: Vec::new(),
+                    articles: BTreeSet::new(),
+                });
+                claims.len() - 1
+            }
+        };
+        // A sentence stating two facts supports both claims; only the best one's centroid moves.
+        if let Some((_, second)) = also {
+            claims[second].units.push(ui);
+            states[second].articles.insert(u.article);
+        }
+        claims[c].units.push(ui);
+        let st = &mut states[c];
+        for (t, w) in &u.vector {
+            let e = st.centroid.entry(*t).or_insert(0.0);
+            if *e == 0.0 {
+                postings.entry(*t).or_default().push(c);
+            }
+            *e += w;
+        }
+        st.norm = st.centroid.values().map(|w| w * w).sum::<f64>().sqrt();
+        st.values.extend(values);
+        st.quantities.extend(u.quantities.iter().cloned());
+        st.articles.insert(u.article);
+    }
+    claims
+}
+
+/// Two values of the same kind that cannot both be true.
+pub fn values_disagree(a: &Quantity, b: &Quantity) -> Option<&'static str> {
+    use QuantityValue::*;
+    let close = |x: f64, y: f64| (x - y).abs() <= 0.01 * x.abs().max(y.abs());
+    // "over 17 billion" and "18 billion" can both be true.
+    let bounded = a.qualifier.is_some() || b.qualifier.is_some();
+    match (&a.value, &b.value) {
+        (
+            Money {
+                currency: c1,
+                amount: x,
+            },
+            Money {
+                currency: c2,
+                amount: y,
+            },
+        ) if c1 == c2 => (!close(*x, *y) && !(bounded && within_bound(a, b))).then_some("number"),
+        // Spelled-out counts ("the two countries") are usually determiners, not figures.
+        (
+            Count {
+                value: x,
+                unit: Some(u1),
+            },
+            Count {
+                value: y,
+                unit: Some(u2),
+            },
+        ) if stem_eq(u1, u2) && has_digit(&a.surface) && has_digit(&b.surface) => {
+            (!close(*x, *y) && !(bounded && within_bound(a, b))).then_some("number")
+        }
+        (Percent { value: x }, Percent { value: y }) => {
+            ((x - y).abs() > 0.5 && !bounded).then_some("number")
+        }
+        (Year { year: x }, Year { year: y }) => (x != y).then_some("date"),
+        (Date { iso: x, .. }, Date { iso: y, .. }) => {
+            (!x.starts_with(y.as_str()) && !y.starts_with(x.as_str())).then_some("date")
+        }
+        _ => None,
+    }
+}
+
+fn has_digit(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_digit())
+}
+
+fn stem_eq(a: &str, b: &str) -> bool {
+    parallax_read::text::stem(a) == parallax_read::text::stem(b)
+}
+
+fn amount(q: &Quantity) -> f64 {
+    match q.value {
+        QuantityValue::Money { amount, .. } => amount,
+        QuantityValue::Count { value, .. } => value,
+        _ => 0.0,
+    }
+}
+
+/// Is the unqualified value consistent with the qualified one's bound?
+fn within_bound(a: &Quantity, b: &Quantity) -> bool {
+    let check = |bound: &Quantity, other: &Quantity| {
+        let (x, y) = (amount(bound), amount(other));
+        match bound.qualifier.as_deref() {
+            Some("over" | "more than" | "at least" | "above" | "upwards of" | "just over") => {
+                y >= x
+            }
+            Some("less than" | "fewer than" | "under" | "below" | "up to" | "just under") => y <= x,
+            _ => (x - y).abs() <= 0.15 * x.abs().max(y.abs()),
+        }
+    };
+    (a.qualifier.is_some() && check(a, b)) || (b.qualifier.is_some() && check(b, a))
+}
+
+/// Share of terms two units have in common, ignoring entity terms (Jaccard).
+pub fn term_overlap(a: &Unit, b: &Unit, entity_terms: &BTreeSet<u32>) -> f64 {
+    let a: BTreeSet<_> = a.terms.difference(entity_terms).collect();
+    let b: BTreeSet<_> = b.terms.difference(entity_terms).collect();
+    let inter = a.intersection(&b).count() as f64;
+    let union = a.union(&b).count().max(1) as f64;
+    inter / union
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::Quantity;
+
+    fn q(value: QuantityValue, qualifier: Option<&str>) -> Quantity {
+        Quantity {
+            sentence: 0,
+            span: 0..0,
+            surface: String::new(),
+            value,
+            qualifier: qualifier.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn disagreement_respects_units_and_bounds() {
+        let m = |x: f64, qual| {
+            q(
+                QuantityValue::Money {
+                    currency: "USD".into(),
+                    amount: x,
+                },
+                qual,
+            )
+        };
+        assert_eq!(
+            values_disagree(&m(17e9, None), &m(12e9, None)),
+            Some("number")
+        );
+        assert_eq!(
+            values_disagree(&m(17e9, Some("over")), &m(18e9, None)),
+            None
+        );
+        assert_eq!(
+            values_disagree(&m(17e9, Some("over")), &m(12e9, None)),
+            Some("number")
+        );
+        let y = |x| q(QuantityValue::Year { year: x }, None);
+        assert_eq!(values_disagree(&y(1992), &y(1993)), Some("date"));
+        let c = |x: f64, u: &str| Quantity {
+            surface: x.to_string(),
+            ..q(
+                QuantityValue::Count {
+                    value: x,
+                    unit: Some(u.into()),
+                },
+                None,
+            )
+        };
+        assert_eq!(
+            values_disagree(&c(5.0, "people"), &c(7.0, "soldiers")),
+            None
+        );
+        assert_eq!(
+            values_disagree(&c(5.0, "deaths"), &c(7.0, "death")),
+            Some("number")
+        );
+        let d = |s: &str| {
+            q(
+                QuantityValue::Date {
+                    iso: s.into(),
+                    precision: "day".into(),
+                },
+                None,
+            )
+        };
+        assert_eq!(values_disagree(&d("2025-11"), &d("2025-11-06")), None);
+    }
+}

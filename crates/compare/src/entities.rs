@@ -1,0 +1,209 @@
+//! Story-level entities: mentions from all articles merged into entities with aliases.
+//!
+//! People merge by surname when their given names agree (or one is missing, or they differ by a
+//! spelling variant: "Kassym-Jomart" / "Kasym-Jomart"); role mentions ("the Kazakh President")
+//! join the one person holding that title for that country; gazetteer entities merge by key.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use parallax_model::{EntityInfo, EntityKind, MentionForm, ReadArticle};
+
+/// Resolved entities and, for every (article, mention key), the entity it names.
+#[derive(Debug, Default)]
+pub struct Entities {
+    pub list: Vec<EntityInfo>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Entities {
+    /// The entity a reader key resolves to (same key in every article after resolution).
+    pub fn resolve(&self, key: &str) -> Option<&EntityInfo> {
+        self.by_key.get(key).map(|&i| &self.list[i])
+    }
+
+    pub fn canonical<'a>(&'a self, key: &'a str) -> &'a str {
+        self.resolve(key).map_or(key, |e| e.name.as_str())
+    }
+}
+
+fn surname(key: &str) -> &str {
+    key.rsplit(' ').next().unwrap_or(key)
+}
+
+fn given(key: &str) -> Option<&str> {
+    key.rsplit_once(' ').map(|(g, _)| g)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn same_given_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    a == b
+        || a.starts_with(&b)
+        || b.starts_with(&a)
+        || edit_distance(&a, &b) <= 2.min(a.len().min(b.len()) / 4 + 1)
+}
+
+pub fn resolve_entities(articles: &[&ReadArticle]) -> Entities {
+    // key → (kind, surfaces, articles, mention count)
+    struct Acc {
+        kind: EntityKind,
+        surfaces: BTreeMap<String, usize>,
+        articles: BTreeSet<String>,
+        mentions: usize,
+        titles: BTreeSet<(String, String)>,
+    }
+    let mut keys: BTreeMap<String, Acc> = BTreeMap::new();
+    let mut roles: Vec<(String, String, String)> = Vec::new(); // (key, title, country)
+    for a in articles {
+        for m in &a.mentions {
+            if m.form == MentionForm::Role && m.kind == EntityKind::Person {
+                if let (Some(t), Some(c)) = (&m.title, &m.title_country) {
+                    roles.push((m.key.clone(), t.clone(), c.clone()));
+                }
+            }
+            let acc = keys.entry(m.key.clone()).or_insert_with(|| Acc {
+                kind: m.kind,
+                surfaces: BTreeMap::new(),
+                articles: BTreeSet::new(),
+                mentions: 0,
+                titles: BTreeSet::new(),
+            });
+            *acc.surfaces
+                .entry(m.surface.trim_start_matches("the ").to_string())
+                .or_default() += 1;
+            acc.articles.insert(a.id().to_string());
+            acc.mentions += 1;
+            if let (Some(t), Some(c)) = (&m.title, &m.title_country) {
+                if m.form != MentionForm::Role {
+                    acc.titles.insert((t.to_lowercase(), c.clone()));
+                }
+            }
+        }
+    }
+    // Person keys: group by surname, then by compatible given names.
+    let mut target: HashMap<String, String> = HashMap::new();
+    let person_keys: Vec<String> = keys
+        .iter()
+        .filter(|(k, acc)| acc.kind == EntityKind::Person && !roles.iter().any(|r| &r.0 == *k))
+        .map(|(k, _)| k.clone())
+        .collect();
+    let mut by_surname: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for k in &person_keys {
+        by_surname
+            .entry(surname(k).to_lowercase())
+            .or_default()
+            .push(k.clone());
+    }
+    for group in by_surname.values() {
+        // The most mentioned full name leads; others join it when their given names agree.
+        let mut full: Vec<&String> = group.iter().filter(|k| given(k).is_some()).collect();
+        full.sort_by_key(|k| std::cmp::Reverse(keys[*k].mentions));
+        let mut leaders: Vec<&String> = Vec::new();
+        for k in &full {
+            match leaders
+                .iter()
+                .find(|l| same_given_name(given(l).unwrap_or(""), given(k).unwrap_or("")))
+            {
+                Some(l) => {
+                    target.insert((*k).clone(), (*l).clone());
+                }
+                None => leaders.push(k),
+            }
+        }
+        if leaders.len() == 1 {
+            for k in group.iter().filter(|k| given(k).is_none()) {
+                target.insert(k.clone(), leaders[0].clone());
+            }
+        }
+    }
+    // Roles: the one person with that title for that country.
+    for (key, title, country) in &roles {
+        let holders: BTreeSet<String> = keys
+            .iter()
+            .filter(|(_, acc)| {
+                acc.kind == EntityKind::Person
+                    && acc
+                        .titles
+                        .contains(&(title.to_lowercase(), country.clone()))
+            })
+            .map(|(k, _)| target.get(k).cloned().unwrap_or_else(|| k.clone()))
+            .collect();
+        if holders.len() == 1 {
+            target.insert(key.clone(), holders.into_iter().next().unwrap_or_default());
+        }
+    }
+    let mut merged: BTreeMap<
+        String,
+        (EntityKind, BTreeMap<String, usize>, BTreeSet<String>, usize),
+    > = BTreeMap::new();
+    for (k, acc) in &keys {
+        let t = target.get(k).cloned().unwrap_or_else(|| k.clone());
+        let e = merged
+            .entry(t)
+            .or_insert_with(|| (acc.kind, BTreeMap::new(), BTreeSet::new(), 0));
+        for (s, n) in &acc.surfaces {
+            *e.1.entry(s.clone()).or_default() += n;
+        }
+        if k != &target.get(k).cloned().unwrap_or_default() {
+            *e.1.entry(k.clone()).or_default() += 0;
+        }
+        e.2.extend(acc.articles.iter().cloned());
+        e.3 += acc.mentions;
+    }
+    let mut list: Vec<EntityInfo> = merged
+        .into_iter()
+        .map(|(name, (kind, surfaces, arts, mentions))| EntityInfo {
+            aliases: surfaces.into_keys().filter(|s| s != &name).collect(),
+            name,
+            kind: kind.as_str().to_string(),
+            articles: arts.into_iter().collect(),
+            mentions,
+        })
+        .collect();
+    list.sort_by(|a, b| {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then(b.mentions.cmp(&a.mentions))
+            .then(a.name.cmp(&b.name))
+    });
+    let index: HashMap<String, usize> = list
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.name.clone(), i))
+        .collect();
+    let by_key = keys
+        .keys()
+        .filter_map(|k| {
+            let t = target.get(k).cloned().unwrap_or_else(|| k.clone());
+            index.get(&t).map(|&i| (k.clone(), i))
+        })
+        .collect();
+    Entities { list, by_key }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn given_name_variants() {
+        assert!(same_given_name("Kassym-Jomart", "Kasym-Jomart"));
+        assert!(same_given_name("Don", "Donald"));
+        assert!(!same_given_name("Joe", "Donald"));
+    }
+}

@@ -1,0 +1,112 @@
+//! Syndicated copies: articles that share most of their word 5-grams are one source.
+//!
+//! Candidate pairs come from an inverted index over shingle hashes, so the cost grows with the
+//! number of shared shingles, not with the square of the number of articles.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+
+use parallax_model::ReadArticle;
+use parallax_read::text::{tokenize, TokenKind};
+
+/// Share of the smaller article's shingles found in the other, above which they are copies.
+pub const COPY_OVERLAP: f64 = 0.5;
+const SHINGLE: usize = 5;
+/// Shingles shared by more articles than this are boilerplate, not evidence of copying.
+const MAX_POSTINGS: usize = 64;
+
+pub fn shingles(article: &ReadArticle) -> HashSet<u64> {
+    let words: Vec<String> = article
+        .body_sentences()
+        .flat_map(|s| {
+            tokenize(&s.text)
+                .into_iter()
+                .filter(|t| t.kind != TokenKind::Punct)
+                .map(|t| t.text.to_lowercase())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    words
+        .windows(SHINGLE)
+        .map(|w| {
+            let mut h = DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+/// Union-find over article indices.
+#[derive(Debug, Clone)]
+pub struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    pub fn new(n: usize) -> Self {
+        DisjointSets {
+            parent: (0..n).collect(),
+        }
+    }
+    pub fn find(&mut self, x: usize) -> usize {
+        let mut root = x;
+        while self.parent[root] != root {
+            root = self.parent[root];
+        }
+        let mut x = x;
+        while self.parent[x] != root {
+            let next = self.parent[x];
+            self.parent[x] = root;
+            x = next;
+        }
+        root
+    }
+    pub fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // The smaller index is the root, so roots are stable and deterministic.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[hi] = lo;
+        }
+    }
+}
+
+/// For each article, the index of the first article of its copy group; and the overlap that
+/// joined each group.
+pub fn copy_groups(articles: &[&ReadArticle]) -> (Vec<usize>, HashMap<usize, f64>) {
+    let sets: Vec<HashSet<u64>> = articles.iter().map(|a| shingles(a)).collect();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, set) in sets.iter().enumerate() {
+        for &h in set {
+            index.entry(h).or_default().push(i);
+        }
+    }
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for postings in index
+        .values()
+        .filter(|p| p.len() > 1 && p.len() <= MAX_POSTINGS)
+    {
+        for (k, &a) in postings.iter().enumerate() {
+            for &b in &postings[k + 1..] {
+                *shared.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut sets_uf = DisjointSets::new(articles.len());
+    let mut overlaps: HashMap<usize, f64> = HashMap::new();
+    let mut pairs: Vec<_> = shared.into_iter().collect();
+    pairs.sort();
+    for ((a, b), n) in pairs {
+        let smaller = sets[a].len().min(sets[b].len()).max(1);
+        let overlap = n as f64 / smaller as f64;
+        if overlap >= COPY_OVERLAP {
+            sets_uf.union(a, b);
+            let root = sets_uf.find(a);
+            let e = overlaps.entry(root).or_insert(overlap);
+            *e = e.min(overlap);
+        }
+    }
+    let roots = (0..articles.len()).map(|i| sets_uf.find(i)).collect();
+    (roots, overlaps)
+}
