@@ -228,18 +228,27 @@ pub fn brief_and_timeline(
         // Context is what happened before the story's own time: before the publication year when
         // articles carry dates; otherwise any fact dated by an explicit year (news dates the event
         // itself by weekday or "today", and the background by year).
-        let all_dated = members
+        let dated_by_year = members
             .iter()
-            .all(|&u| sentence_date(&units[u]).is_some() && relative_day(&units[u]).is_none());
+            .filter(|&&u| sentence_date(&units[u]).is_some() && relative_day(&units[u]).is_none())
+            .count();
         let year = date
             .as_deref()
             .and_then(|d| d.get(..4))
             .and_then(|y| y.parse::<i32>().ok())
-            .filter(|_| all_dated);
+            .filter(|_| dated_by_year * 2 > members.len());
+        // Where the claim sits in its articles: news puts the event first, background later.
+        let position = members
+            .iter()
+            .map(|&u| {
+                units[u].sentence as f64 / articles[units[u].article].sentences.len().max(1) as f64
+            })
+            .sum::<f64>()
+            / members.len().max(1) as f64;
         let is_context = match (year, published_year) {
             (Some(y), Some(p)) => y < p,
             (Some(_), None) => true,
-            _ => false,
+            _ => position > 0.5,
         };
         let item = BriefItem {
             text,
@@ -253,10 +262,18 @@ pub fn brief_and_timeline(
         };
         if list.len() < cap {
             used_terms.push(terms);
-            list.push((date, item));
+            list.push((
+                if is_context {
+                    date
+                } else {
+                    Some(format!("{position:.3}"))
+                },
+                item,
+            ));
         }
     }
     context.sort_by(|a, b| a.0.cmp(&b.0));
+    main.sort_by(|a, b| a.0.cmp(&b.0));
     let brief = main.into_iter().chain(context).map(|(_, i)| i).collect();
     // Absolute dates in order, then weekdays the articles did not let us resolve.
     timeline.sort_by(|a, b| {
