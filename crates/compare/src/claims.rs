@@ -205,7 +205,6 @@ pub fn align(units: &[Unit]) -> Vec<AlignedClaim> {
         }
         let values: BTreeSet<String> = specific_values(u).collect();
         let mut best: Option<(f64, usize)> = None;
-        let mut also: Option<(f64, usize)> = None;
         for c in candidates {
             let st = &states[c];
             // A claim is what different articles say; an article does not corroborate itself.
@@ -223,13 +222,8 @@ pub fn align(units: &[Unit]) -> Vec<AlignedClaim> {
             {
                 continue;
             }
-            if score >= ALIGN_THRESHOLD {
-                if best.is_none_or(|(b, _)| score > b) {
-                    also = best;
-                    best = Some((score, c));
-                } else if also.is_none_or(|(b, _)| score > b) {
-                    also = Some((score, c));
-                }
+            if score >= ALIGN_THRESHOLD && best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, c));
             }
         }
         let c = match best {
@@ -246,11 +240,6 @@ pub fn align(units: &[Unit]) -> Vec<AlignedClaim> {
                 claims.len() - 1
             }
         };
-        // A sentence stating two facts supports both claims; only the best one's centroid moves.
-        if let Some((_, second)) = also {
-            claims[second].units.push(ui);
-            states[second].articles.insert(u.article);
-        }
         claims[c].units.push(ui);
         let st = &mut states[c];
         for (t, w) in &u.vector {
