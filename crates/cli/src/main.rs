@@ -1,16 +1,229 @@
-use std::path::PathBuf;
+//! `parallax`: compare how news outlets report the same story, claim by claim.
 
-fn main() -> anyhow::Result<()> {
-    let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
-    let loaded = parallax_ingest::load_paths(&paths);
-    let lex = parallax_read::Lexicon::builtin();
-    let read: Vec<_> = loaded
-        .articles
-        .iter()
-        .map(|a| parallax_read::read_article(a, &lex))
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use parallax_read::Lexicon;
+use parallax_report::Format;
+
+#[derive(Parser)]
+#[command(
+    name = "parallax",
+    version,
+    about = "Compare how news outlets report the same story, claim by claim."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse articles: stories, claims, contradictions, quotes, framing, a cited brief.
+    Analyze {
+        /// Files or directories (.txt, .json, .jsonl); directories are read recursively.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        /// Write the report here instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Fail (exit 1) if any input could not be read, instead of analysing the rest.
+        #[arg(long)]
+        strict: bool,
+        /// Colour in text output.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+        /// Extra loaded terms (`term|category` per line), added to the built-in lexicon.
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+    },
+    /// Show what Parallax reads in each article: line roles, sentences, entities, numbers, quotes.
+    Read {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Measure analysis time on the demo corpus and on generated stories of growing size.
+    Bench {
+        /// The demo corpus directory to time (skipped if absent).
+        #[arg(long, default_value = "examples/kazakhstan-abraham-accords")]
+        demo: PathBuf,
+        /// Sizes (articles) of the generated stories.
+        #[arg(long, value_delimiter = ',', default_value = "50,100,200,400")]
+        sizes: Vec<usize>,
+        /// Repetitions per measurement; the median is reported.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Text,
+    Json,
+    Md,
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("parallax: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load_lexicon(extra: Option<&PathBuf>) -> Result<Lexicon> {
+    let mut lexicon = Lexicon::builtin();
+    if let Some(path) = extra {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read lexicon {}", path.display()))?;
+        lexicon.extend(Lexicon::parse(&text));
+    }
+    Ok(lexicon)
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Analyze {
+            paths,
+            format,
+            out,
+            strict,
+            color,
+            lexicon,
+        } => {
+            let lexicon = load_lexicon(lexicon.as_ref())?;
+            let loaded = parallax_ingest::load_paths(&paths);
+            for w in &loaded.warnings {
+                eprintln!("parallax: warning: {w}");
+            }
+            for e in &loaded.errors {
+                eprintln!("parallax: error: {e}");
+            }
+            if strict && !loaded.errors.is_empty() {
+                eprintln!(
+                    "parallax: {} input problem(s); --strict stops here",
+                    loaded.errors.len()
+                );
+                return Ok(ExitCode::from(1));
+            }
+            if loaded.articles.is_empty() {
+                bail!(
+                    "no article could be read from {}",
+                    paths
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
+            let mut analysis = parallax_cli::analyze(&loaded.articles, &lexicon);
+            analysis.errors = parallax_cli::problems(&loaded.errors);
+            let to_terminal = out.is_none() && std::io::stdout().is_terminal();
+            let color = match color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none(),
+            };
+            let format = match format {
+                OutputFormat::Text => Format::Text,
+                OutputFormat::Json => Format::Json,
+                OutputFormat::Md => Format::Markdown,
+                OutputFormat::Html => Format::Html,
+            };
+            let rendered = parallax_report::render(&analysis, format, color);
+            match out {
+                Some(path) => std::fs::write(&path, rendered)
+                    .with_context(|| format!("cannot write {}", path.display()))?,
+                None => write_stdout(&rendered)?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Read { paths } => {
+            let loaded = parallax_ingest::load_paths(&paths);
+            for e in &loaded.errors {
+                eprintln!("parallax: error: {e}");
+            }
+            let lexicon = Lexicon::builtin();
+            let read: Vec<_> = loaded
+                .articles
+                .iter()
+                .map(|a| parallax_read::read_article(a, &lexicon))
+                .collect();
+            write_stdout(&(serde_json::to_string_pretty(&read)? + "\n"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench { demo, sizes, runs } => bench(&demo, &sizes, runs.max(1)),
+    }
+}
+
+/// Write to stdout, treating a closed pipe (`| head`) as success.
+fn write_stdout(s: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("cannot write to standard output"),
+    }
+}
+
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1000.0
+        })
         .collect();
-    let refs: Vec<_> = read.iter().collect();
-    let r = parallax_compare::analyze_story("s1", &refs);
-    println!("{}", serde_json::to_string_pretty(&r)?);
-    Ok(())
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+fn bench(demo: &PathBuf, sizes: &[usize], runs: usize) -> Result<ExitCode> {
+    let lexicon = Lexicon::builtin();
+    println!(
+        "{:<28} {:>9} {:>10} {:>12} {:>14}",
+        "input", "articles", "sentences", "median ms", "µs/sentence"
+    );
+    let report = |label: &str, articles: &[parallax_model::Article]| {
+        let sentences: usize = articles
+            .iter()
+            .map(|a| parallax_read::read_article(a, &lexicon).sentences.len())
+            .sum();
+        let ms = median_ms(runs, || {
+            std::hint::black_box(parallax_cli::analyze(articles, &lexicon));
+        });
+        println!(
+            "{label:<28} {:>9} {:>10} {:>12.2} {:>14.1}",
+            articles.len(),
+            sentences,
+            ms,
+            ms * 1000.0 / sentences.max(1) as f64
+        );
+    };
+    if demo.exists() {
+        let loaded = parallax_ingest::load_paths(std::slice::from_ref(demo));
+        report("demo (analysis only)", &loaded.articles);
+    }
+    for &n in sizes {
+        report(
+            &format!("generated story, n={n}"),
+            &parallax_cli::synthetic::story(n, 42),
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }

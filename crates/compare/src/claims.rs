@@ -195,7 +195,8 @@ pub fn align(units: &[Unit]) -> Vec<AlignedClaim> {
     let mut states: Vec<ClaimState> = Vec::new();
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
     for (ui, u) in units.iter().enumerate() {
-        let mut probe: Vec<u32> = u.terms.iter().copied().collect();
+        // The rarest terms this sentence shares with another sentence find its candidate claims.
+        let mut probe: Vec<u32> = u.terms.iter().copied().filter(|t| df[t] >= 2).collect();
         probe.sort_by_key(|t| (df[t], *t));
         let mut candidates: BTreeSet<usize> = BTreeSet::new();
         for t in probe.iter().take(PROBE_TERMS) {
