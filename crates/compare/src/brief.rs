@@ -217,6 +217,15 @@ pub fn brief_and_timeline(
         {
             continue;
         }
+        // A neutral brief: when every wording of a fact carries scare quotes or distancing words,
+        // the fact stays out of the brief (it is still listed among the claims).
+        let marked = articles[ai]
+            .framing
+            .iter()
+            .any(|f| f.sentence == si && f.kind != FramingKind::Loaded);
+        if marked {
+            continue;
+        }
         // Skip a claim whose chosen wording repeats one already in the brief.
         let terms: BTreeSet<String> = content_terms(&text).into_iter().collect();
         if used_terms

@@ -50,16 +50,19 @@ const NEGATIONS: &[&str] = &[
     "doesn't", "isn't", "wasn't", "aren't", "nor", "neither",
 ];
 
+/// A sentence before weighting: article, sentence, term counts, people, figures, negated.
+type RawUnit = (
+    usize,
+    usize,
+    Vec<(u32, f64)>,
+    BTreeSet<String>,
+    Vec<Quantity>,
+    bool,
+);
+
 pub fn units(articles: &[&ReadArticle], entities: &Entities) -> (Vec<Unit>, HashMap<String, u32>) {
     let mut vocab: HashMap<String, u32> = HashMap::new();
-    let mut raw: Vec<(
-        usize,
-        usize,
-        Vec<(u32, f64)>,
-        BTreeSet<String>,
-        Vec<Quantity>,
-        bool,
-    )> = Vec::new();
+    let mut raw: Vec<RawUnit> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
         for s in a.body_sentences() {
             let words = tokenize(&s.text)
@@ -274,7 +277,7 @@ pub fn values_disagree(a: &Quantity, b: &Quantity) -> Option<&'static str> {
                 currency: c2,
                 amount: y,
             },
-        ) if c1 == c2 => (!close(*x, *y) && !(bounded && within_bound(a, b))).then_some("number"),
+        ) if c1 == c2 => (!(close(*x, *y) || bounded && within_bound(a, b))).then_some("number"),
         // Spelled-out counts ("the two countries") are usually determiners, not figures.
         (
             Count {
@@ -286,7 +289,7 @@ pub fn values_disagree(a: &Quantity, b: &Quantity) -> Option<&'static str> {
                 unit: Some(u2),
             },
         ) if stem_eq(u1, u2) && has_digit(&a.surface) && has_digit(&b.surface) => {
-            (!close(*x, *y) && !(bounded && within_bound(a, b))).then_some("number")
+            (!(close(*x, *y) || bounded && within_bound(a, b))).then_some("number")
         }
         (Percent { value: x }, Percent { value: y }) => {
             ((x - y).abs() > 0.5 && !bounded).then_some("number")

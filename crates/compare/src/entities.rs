@@ -57,6 +57,9 @@ fn same_given_name(a: &str, b: &str) -> bool {
         || edit_distance(&a, &b) <= 2.min(a.len().min(b.len()) / 4 + 1)
 }
 
+/// An entity being merged: kind, surfaces with counts, articles, mention count.
+type Merged = (EntityKind, BTreeMap<String, usize>, BTreeSet<String>, usize);
+
 pub fn resolve_entities(articles: &[&ReadArticle]) -> Entities {
     // key → (kind, surfaces, articles, mention count)
     struct Acc {
@@ -146,10 +149,7 @@ pub fn resolve_entities(articles: &[&ReadArticle]) -> Entities {
             target.insert(key.clone(), holders.into_iter().next().unwrap_or_default());
         }
     }
-    let mut merged: BTreeMap<
-        String,
-        (EntityKind, BTreeMap<String, usize>, BTreeSet<String>, usize),
-    > = BTreeMap::new();
+    let mut merged: BTreeMap<String, Merged> = BTreeMap::new();
     for (k, acc) in &keys {
         let t = target.get(k).cloned().unwrap_or_else(|| k.clone());
         let e = merged

@@ -361,3 +361,79 @@ pub fn framing_kinds() -> [FramingKind; 3] {
         FramingKind::Loaded,
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::Article;
+    use parallax_read::{read_article, Lexicon};
+
+    fn story(texts: &[&str]) -> StoryReport {
+        let read: Vec<ReadArticle> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| read_article(&Article::new(format!("a{i}"), *t), &Lexicon::builtin()))
+            .collect();
+        let refs: Vec<&ReadArticle> = read.iter().collect();
+        analyze_story("s1", &refs)
+    }
+
+    #[test]
+    fn differing_figures_are_a_contradiction() {
+        let r = story(&[
+            "Quake Hits Chile\nThe earthquake in northern Chile killed 12 people on Monday, regional officials said.",
+            "Chile Quake Toll\nThe earthquake in northern Chile killed 30 people on Monday, regional officials said.",
+        ]);
+        let c = r
+            .contradictions
+            .iter()
+            .find(|c| c.about == "number")
+            .expect("a number contradiction");
+        let values: Vec<&str> = c.values.iter().map(|v| v.value.as_str()).collect();
+        assert_eq!(values, ["12", "30"]);
+        assert_eq!(r.claims[0].status, ClaimStatus::Contested);
+    }
+
+    #[test]
+    fn tense_alone_is_not_a_contradiction() {
+        let r = story(&[
+            "Kazakhstan To Join Accords\nKazakhstan will join the Abraham Accords, officials in Astana said on Thursday.",
+            "Kazakhstan Joins Accords\nOn Thursday, Kazakhstan has joined the Abraham Accords, according to Astana officials.",
+        ]);
+        assert!(r.contradictions.is_empty(), "{:?}", r.contradictions);
+        assert_eq!(r.claims[0].status, ClaimStatus::Corroborated);
+        assert_eq!(r.claims[0].independent_sources, 2);
+    }
+
+    #[test]
+    fn negation_is_a_contradiction() {
+        let r = story(&[
+            "Minister Resigns\nThe finance minister resigned on Friday after the budget vote, his office confirmed.",
+            "Minister Stays\nAfter losing the budget vote, the finance minister did not resign on Friday, according to his office.",
+        ]);
+        assert!(
+            r.contradictions.iter().any(|c| c.about == "negation"),
+            "{:?}",
+            r.contradictions
+        );
+    }
+
+    #[test]
+    fn syndicated_copies_count_once() {
+        let wire = "Floods Hit Valencia\nHeavy rain caused floods across Valencia on Tuesday, forcing thousands of residents to leave their homes, emergency services said. Rescue teams worked through the night to reach villages cut off by the water. The regional government opened shelters in schools and sports halls.";
+        let copy = wire.replace(
+            "emergency services said",
+            "emergency services told reporters",
+        );
+        let r = story(&[wire, &copy, "Valencia Floods\nFloods across Valencia on Tuesday forced thousands of residents to leave their homes, according to emergency services."]);
+        assert_eq!(r.syndication.len(), 1);
+        assert_eq!(r.syndication[0].articles, ["a0", "a1"]);
+        let c = r
+            .claims
+            .iter()
+            .find(|c| c.support.len() == 3)
+            .expect("the flood claim in all three");
+        assert_eq!(c.independent_sources, 2, "the copy is not a second source");
+        assert_eq!(r.articles[1].copy_of.as_deref(), Some("s1"));
+    }
+}

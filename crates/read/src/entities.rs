@@ -282,13 +282,13 @@ fn scan(sentence: &Sentence, toks: &[Token<'_>], people: &HashMap<String, String
         let mut end = i + 1;
         while end < toks.len() {
             let w = &toks[end];
-            if is_name_token(w) || w.is_all_caps() {
-                end += 1;
-            } else if CONNECTORS.contains(&w.text) && toks.get(end + 1).is_some_and(is_name_token) {
-                end += 1;
-            } else {
+            let joins = is_name_token(w)
+                || w.is_all_caps()
+                || (CONNECTORS.contains(&w.text) && toks.get(end + 1).is_some_and(is_name_token));
+            if !joins {
                 break;
             }
+            end += 1;
             if toks[end - 1].text.ends_with("'s") {
                 break;
             }

@@ -32,7 +32,7 @@ pub fn read_article(article: &Article, lexicon: &Lexicon) -> ReadArticle {
         let line_text = &norm[line.span.clone()];
         let in_list = structure::is_bullet(line_text).is_some();
         let ranges = if is_heading {
-            vec![0..line_text.len()]
+            std::iter::once(0..line_text.len()).collect()
         } else {
             structure::split_sentences(line_text)
         };
