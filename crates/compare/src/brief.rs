@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use parallax_model::{
     BriefItem, Claim, ClaimStatus, FramingKind, QuantityValue, ReadArticle, TimelineItem,
 };
-use parallax_read::text::{content_terms, tokenize, TokenKind};
+use parallax_read::text::content_terms;
 
 use crate::claims::{AlignedClaim, Unit};
 
@@ -31,10 +31,7 @@ pub fn loadedness(article: &ReadArticle, sentence: usize) -> f64 {
             FramingKind::Loaded => 2.0,
         })
         .sum();
-    let words = tokenize(&s.text)
-        .iter()
-        .filter(|t| t.kind != TokenKind::Punct)
-        .count() as f64;
+    let words = s.words.len() as f64;
     let quoted = if s.text.contains('"') { 1.0 } else { 0.0 };
     let dependent = if opens_dependent(&s.text) { 1.5 } else { 0.0 };
     marks + quoted + dependent + (words / 40.0)
@@ -62,11 +59,11 @@ pub fn least_loaded(
 /// The story's headline: the article headline sharing the most words with the other articles,
 /// preferring the less loaded.
 pub fn story_headline(articles: &[&ReadArticle]) -> String {
-    let bodies: Vec<BTreeSet<String>> = articles
+    let bodies: Vec<rustc_hash::FxHashSet<&str>> = articles
         .iter()
         .map(|a| {
             a.body_sentences()
-                .flat_map(|s| content_terms(&s.text))
+                .flat_map(|s| s.terms.iter().map(String::as_str))
                 .collect()
         })
         .collect();
@@ -80,7 +77,7 @@ pub fn story_headline(articles: &[&ReadArticle]) -> String {
                 .iter()
                 .enumerate()
                 .filter(|(j, _)| *j != i)
-                .map(|(_, b)| terms.intersection(b).count())
+                .map(|(_, b)| terms.iter().filter(|t| b.contains(t.as_str())).count())
                 .sum();
             let loaded = articles[i]
                 .framing

@@ -7,10 +7,11 @@
 //! an inverted index over the sentence's rarest terms, so the cost is close to linear in the
 //! number of sentences.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use parallax_model::{Quantity, QuantityValue, ReadArticle};
-use parallax_read::text::{content_terms, tokenize, TokenKind};
 
 use crate::entities::Entities;
 
@@ -61,21 +62,17 @@ type RawUnit = (
 );
 
 pub fn units(articles: &[&ReadArticle], entities: &Entities) -> (Vec<Unit>, HashMap<String, u32>) {
-    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut vocab: HashMap<String, u32> = HashMap::default();
     let mut raw: Vec<RawUnit> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
         for s in a.body_sentences() {
-            let words = tokenize(&s.text)
-                .iter()
-                .filter(|t| t.kind != TokenKind::Punct)
-                .count();
-            if words < MIN_WORDS {
+            if s.words.len() < MIN_WORDS {
                 continue;
             }
             let mut tf: BTreeMap<u32, f64> = BTreeMap::new();
-            for t in content_terms(&s.text) {
+            for t in &s.terms {
                 let n = vocab.len() as u32;
-                *tf.entry(*vocab.entry(t).or_insert(n)).or_default() += 1.0;
+                *tf.entry(*vocab.entry(t.clone()).or_insert(n)).or_default() += 1.0;
             }
             let mut people = BTreeSet::new();
             for m in a.mentions_in(s.index) {
@@ -87,9 +84,7 @@ pub fn units(articles: &[&ReadArticle], entities: &Entities) -> (Vec<Unit>, Hash
                 *tf.entry(*vocab.entry(format!("@{name}")).or_insert(n))
                     .or_default() += ENTITY_WEIGHT;
             }
-            let negated = tokenize(&s.text)
-                .iter()
-                .any(|t| NEGATIONS.contains(&t.text.to_lowercase().as_str()));
+            let negated = s.words.iter().any(|w| NEGATIONS.contains(&w.as_str()));
             let quantities = a.quantities_in(s.index).cloned().collect();
             raw.push((
                 ai,
@@ -102,7 +97,7 @@ pub fn units(articles: &[&ReadArticle], entities: &Entities) -> (Vec<Unit>, Hash
         }
     }
     let n = raw.len().max(1) as f64;
-    let mut df: HashMap<u32, usize> = HashMap::new();
+    let mut df: HashMap<u32, usize> = HashMap::default();
     for r in &raw {
         for (t, _) in &r.2 {
             *df.entry(*t).or_default() += 1;
@@ -188,7 +183,7 @@ struct ClaimState {
 
 /// Align units into claims. `roots[article]` is the article's copy-group root.
 pub fn align(units: &[Unit]) -> Vec<AlignedClaim> {
-    let mut df: HashMap<u32, usize> = HashMap::new();
+    let mut df: HashMap<u32, usize> = HashMap::default();
     for u in units {
         for t in &u.terms {
             *df.entry(*t).or_default() += 1;
@@ -196,7 +191,7 @@ pub fn align(units: &[Unit]) -> Vec<AlignedClaim> {
     }
     let mut claims: Vec<AlignedClaim> = Vec::new();
     let mut states: Vec<ClaimState> = Vec::new();
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
     for (ui, u) in units.iter().enumerate() {
         // The rarest terms this sentence shares with another sentence find its candidate claims.
         let mut probe: Vec<u32> = u.terms.iter().copied().filter(|t| df[t] >= 2).collect();
@@ -235,7 +230,7 @@ pub fn align(units: &[Unit]) -> Vec<AlignedClaim> {
             None => {
                 claims.push(AlignedClaim::default());
                 states.push(ClaimState {
-                    centroid: HashMap::new(),
+                    centroid: HashMap::default(),
                     norm: 0.0,
                     values: BTreeSet::new(),
                     quantities: Vec::new(),

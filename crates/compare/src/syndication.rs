@@ -3,12 +3,10 @@
 //! Candidate pairs come from an inverted index over shingle hashes, so the cost grows with the
 //! number of shared shingles, not with the square of the number of articles.
 
-use std::collections::hash_map::DefaultHasher;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::{Hash, Hasher};
 
 use parallax_model::ReadArticle;
-use parallax_read::text::{tokenize, TokenKind};
 
 /// Share of the smaller article's shingles found in the other, above which they are copies.
 pub const COPY_OVERLAP: f64 = 0.5;
@@ -17,20 +15,14 @@ const SHINGLE: usize = 5;
 const MAX_POSTINGS: usize = 64;
 
 pub fn shingles(article: &ReadArticle) -> HashSet<u64> {
-    let words: Vec<String> = article
+    let words: Vec<&str> = article
         .body_sentences()
-        .flat_map(|s| {
-            tokenize(&s.text)
-                .into_iter()
-                .filter(|t| t.kind != TokenKind::Punct)
-                .map(|t| t.text.to_lowercase())
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|s| s.words.iter().map(String::as_str))
         .collect();
     words
         .windows(SHINGLE)
         .map(|w| {
-            let mut h = DefaultHasher::new();
+            let mut h = rustc_hash::FxHasher::default();
             w.hash(&mut h);
             h.finish()
         })
@@ -76,13 +68,13 @@ impl DisjointSets {
 /// joined each group.
 pub fn copy_groups(articles: &[&ReadArticle]) -> (Vec<usize>, HashMap<usize, f64>) {
     let sets: Vec<HashSet<u64>> = articles.iter().map(|a| shingles(a)).collect();
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
     for (i, set) in sets.iter().enumerate() {
         for &h in set {
             index.entry(h).or_default().push(i);
         }
     }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::default();
     for postings in index
         .values()
         .filter(|p| p.len() > 1 && p.len() <= MAX_POSTINGS)
@@ -94,7 +86,7 @@ pub fn copy_groups(articles: &[&ReadArticle]) -> (Vec<usize>, HashMap<usize, f64
         }
     }
     let mut sets_uf = DisjointSets::new(articles.len());
-    let mut overlaps: HashMap<usize, f64> = HashMap::new();
+    let mut overlaps: HashMap<usize, f64> = HashMap::default();
     let mut pairs: Vec<_> = shared.into_iter().collect();
     pairs.sort();
     for ((a, b), n) in pairs {

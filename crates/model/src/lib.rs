@@ -86,6 +86,13 @@ pub struct Sentence {
     pub in_list: bool,
     /// The headline or a section heading rather than a body sentence.
     pub is_heading: bool,
+    /// Lower-cased words in order (no punctuation); computed once by the reader so that later
+    /// stages do not tokenize again.
+    #[serde(skip)]
+    pub words: Vec<String>,
+    /// Stemmed content words (stopwords removed), for similarity.
+    #[serde(skip)]
+    pub terms: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

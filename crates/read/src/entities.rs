@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use parallax_model::{EntityKind, Mention, MentionForm, Sentence};
 
 use crate::lexicon::{
-    gazetteer, GazetteerForm, AGREEMENT_HEADS, NOT_NAMES, ORG_HEADS, PERSON_TITLES, ROLE_NOUNS,
-    SPEECH_VERBS,
+    gazetteer, GazetteerForm, AGREEMENT_HEADS, NOT_NAME_SET, ORG_HEADS, PERSON_TITLES,
+    ROLE_NOUN_SET, SPEECH_VERB_SET,
 };
 use crate::text::{tokenize, Token, TokenKind};
 
@@ -47,34 +47,41 @@ pub fn find_mentions(sentences: &[Sentence]) -> Vec<Mention> {
     let tokenized: Vec<Vec<Token<'_>>> = sentences.iter().map(|s| tokenize(&s.text)).collect();
     // Pass 1: people named with strong evidence, so that later surnames can be resolved.
     let mut people: HashMap<String, String> = HashMap::new();
-    for (s, toks) in sentences
+    let body: Vec<(&Sentence, &Vec<Token<'_>>)> = sentences
         .iter()
         .zip(&tokenized)
         .filter(|(s, _)| !s.is_heading)
-    {
-        for m in scan(s, toks, &HashMap::new()) {
-            if m.kind == EntityKind::Person
-                && m.form == MentionForm::Name
-                && (m.key.contains(' ') || m.title.is_some())
-            {
-                if let Some(surname) = m.key.split(' ').next_back() {
-                    let entry = people
-                        .entry(surname.to_string())
-                        .or_insert_with(|| m.key.clone());
-                    if m.key.len() > entry.len() {
-                        *entry = m.key.clone();
-                    }
+        .collect();
+    let first: Vec<Vec<Mention>> = body
+        .iter()
+        .map(|(s, toks)| scan(s, toks, &HashMap::new()))
+        .collect();
+    for m in first.iter().flatten() {
+        if m.kind == EntityKind::Person
+            && m.form == MentionForm::Name
+            && (m.key.contains(' ') || m.title.is_some())
+        {
+            if let Some(surname) = m.key.split(' ').next_back() {
+                let entry = people
+                    .entry(surname.to_string())
+                    .or_insert_with(|| m.key.clone());
+                if m.key.len() > entry.len() {
+                    *entry = m.key.clone();
                 }
             }
         }
     }
+    // Pass 2: only sentences with a known surname can read differently now.
     let mut out = Vec::new();
-    for (s, toks) in sentences
-        .iter()
-        .zip(&tokenized)
-        .filter(|(s, _)| !s.is_heading)
-    {
-        out.extend(scan(s, toks, &people));
+    for ((s, toks), mentions) in body.iter().zip(first) {
+        if toks
+            .iter()
+            .any(|t| people.contains_key(t.stem_possessive()))
+        {
+            out.extend(scan(s, toks, &people));
+        } else {
+            out.extend(mentions);
+        }
     }
     // Headings are title-cased, so capitals say nothing there: match only names the body used.
     let known: HashMap<String, (String, EntityKind)> = out
@@ -154,9 +161,15 @@ fn join(tokens: &[Token<'_>]) -> String {
 
 /// Longest title starting at `i` (in tokens), if any.
 fn title_at(toks: &[Token<'_>], i: usize) -> Option<(usize, String)> {
+    if !toks[i].is_capitalized() || !crate::lexicon::title_first_word(toks[i].text) {
+        return None;
+    }
     (1..=4).rev().find_map(|n| {
         let slice = toks.get(i..i + n)?;
         let joined = join(slice);
+        if !crate::lexicon::TITLE_SET.contains(&joined) {
+            return None;
+        }
         PERSON_TITLES
             .iter()
             .find(|t| t.eq_ignore_ascii_case(&joined) && slice[0].is_capitalized())
@@ -171,6 +184,9 @@ fn gazetteer_at(
     limit: usize,
 ) -> Option<(usize, &'static crate::lexicon::GazetteerEntry)> {
     let g = gazetteer();
+    if !g.starts_entry(toks[i].text) && !g.starts_entry(toks[i].stem_possessive()) {
+        return None;
+    }
     let max = g.max_tokens.min(limit.saturating_sub(i));
     (1..=max).rev().find_map(|n| {
         let slice = &toks[i..i + n];
@@ -236,8 +252,8 @@ impl Scan<'_, '_> {
     fn person_evidence(&self, from: usize, to: usize) -> bool {
         let prev = from.checked_sub(1).and_then(|i| self.lower_at(i));
         let next = self.lower_at(to);
-        let prev_is_role = prev.as_deref().is_some_and(|p| ROLE_NOUNS.contains(&p));
-        let next_is_speech = next.as_deref().is_some_and(|n| SPEECH_VERBS.contains(&n));
+        let prev_is_role = prev.as_deref().is_some_and(|p| ROLE_NOUN_SET.contains(p));
+        let next_is_speech = next.as_deref().is_some_and(|n| SPEECH_VERB_SET.contains(n));
         let prev_is_said = prev
             .as_deref()
             .is_some_and(|p| matches!(p, "said" | "says" | "told" | "by"));
@@ -249,7 +265,7 @@ impl Scan<'_, '_> {
             )
             && self.toks[to + 1..self.toks.len().min(to + 7)]
                 .iter()
-                .any(|t| ROLE_NOUNS.contains(&t.text.to_lowercase().as_str()));
+                .any(|t| ROLE_NOUN_SET.contains(t.text.to_lowercase().as_str()));
         prev_is_role || next_is_speech || prev_is_said || appositive
     }
 }
@@ -368,7 +384,7 @@ fn read_run(sc: &mut Scan<'_, '_>, from: usize, to: usize) {
                     return;
                 }
                 if kind == EntityKind::Agreement
-                    || !NOT_NAMES.contains(&toks[start].text)
+                    || !NOT_NAME_SET.contains(toks[start].text)
                     || to - start >= 3
                 {
                     let idx = sc.push(start, to, whole, kind, MentionForm::Name);
@@ -433,7 +449,7 @@ fn read_run(sc: &mut Scan<'_, '_>, from: usize, to: usize) {
             i += 1;
             continue;
         }
-        if NOT_NAMES.contains(&t.stem_possessive()) && name_start.is_none() {
+        if NOT_NAME_SET.contains(t.stem_possessive()) && name_start.is_none() {
             i += 1;
             continue;
         }
@@ -515,7 +531,7 @@ fn capital_acts(sc: &Scan<'_, '_>, from: usize, to: usize) -> bool {
     if sc.toks[to - 1].text.ends_with("'s") {
         return true;
     }
-    SPEECH_VERBS.contains(&next.as_str())
+    SPEECH_VERB_SET.contains(next.as_str())
         || matches!(
             next.as_str(),
             "has"
@@ -592,7 +608,7 @@ fn name(
     } else if n == 1
         && first.is_all_caps()
         && first.text.len() <= 6
-        && !NOT_NAMES.contains(&first.text)
+        && !NOT_NAME_SET.contains(first.text)
     {
         sc.push(
             from,
@@ -612,15 +628,7 @@ mod tests {
         let sentences: Vec<Sentence> = text
             .split('\n')
             .enumerate()
-            .map(|(i, t)| Sentence {
-                index: i,
-                text: t.to_string(),
-                span: 0..t.len(),
-                original_span: 0..t.len(),
-                line: i,
-                in_list: false,
-                is_heading: false,
-            })
+            .map(|(i, t)| crate::test_sentence(i, t.to_string()))
             .collect();
         find_mentions(&sentences)
             .into_iter()
@@ -690,15 +698,7 @@ mod tests {
         assert!(keys.contains(&"Government of Kazakhstan"), "{keys:?}");
         assert!(keys.contains(&"Abraham Accords"), "{keys:?}");
         assert!(keys.contains(&"Arab Peace Initiative"), "{keys:?}");
-        let s = Sentence {
-            index: 0,
-            text: "ties with 'Israel' and the 'Israeli' Prime Minister".into(),
-            span: 0..0,
-            original_span: 0..0,
-            line: 0,
-            in_list: false,
-            is_heading: false,
-        };
+        let s = crate::test_sentence(0, "ties with 'Israel' and the 'Israeli' Prime Minister");
         let ms = find_mentions(&[s]);
         assert!(ms
             .iter()

@@ -55,9 +55,12 @@ pub fn find_framing(
             out.push(mark(FramingKind::Distancing, text.to_string(), None));
         }
     }
-    for term in &lexicon.terms {
-        let n = term.words.len();
-        for i in 0..lower.len().saturating_sub(n - 1) {
+    for i in 0..lower.len() {
+        for term in lexicon.candidates(&lower[i]) {
+            let n = term.words.len();
+            if i + n > lower.len() {
+                continue;
+            }
             let matches = term.words.iter().enumerate().all(|(k, w)| {
                 let word = &lower[i + k];
                 if k + 1 == n && term.prefix {
@@ -88,15 +91,7 @@ mod tests {
     use crate::entities::find_mentions;
 
     fn framing(text: &str) -> Vec<(FramingKind, String)> {
-        let s = Sentence {
-            index: 0,
-            text: text.into(),
-            span: 0..0,
-            original_span: 0..0,
-            line: 0,
-            in_list: false,
-            is_heading: false,
-        };
+        let s = crate::test_sentence(0, text);
         let m = find_mentions(std::slice::from_ref(&s));
         find_framing(&s, &m, &Lexicon::builtin())
             .into_iter()

@@ -1,7 +1,7 @@
 //! Word lists and gazetteers. The data files under `data/` are compiled into the binary so that
 //! nothing is read or downloaded at run time.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use parallax_model::EntityKind;
@@ -560,11 +560,18 @@ pub struct Gazetteer {
     pub max_tokens: usize,
     /// Demonym (lower-cased) → country, for "the Kazakh President".
     demonyms: HashMap<String, String>,
+    /// First words of all entries: most tokens start none, and need no lookup.
+    first_words: HashSet<String>,
 }
 
 impl Gazetteer {
     pub fn get(&self, surface: &str) -> Option<&GazetteerEntry> {
         self.entries.get(surface)
+    }
+
+    /// Can an entry start with this word?
+    pub fn starts_entry(&self, word: &str) -> bool {
+        self.first_words.contains(word)
     }
 
     /// The country a demonym or country name refers to ("Kazakh" → "Kazakhstan").
@@ -604,8 +611,8 @@ fn list<'a>(field: Option<&&'a str>) -> impl Iterator<Item = &'a str> {
 pub fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| {
-        let mut entries = HashMap::new();
-        let mut demonyms = HashMap::new();
+        let mut entries = HashMap::default();
+        let mut demonyms = HashMap::default();
         let mut add = |surface: &str, key: &str, kind: EntityKind, form: GazetteerForm| {
             // The first entry for a surface wins: countries load before places and organisations.
             entries
@@ -654,10 +661,15 @@ pub fn gazetteer() -> &'static Gazetteer {
             .map(|k| crate::text::tokenize(k).len())
             .max()
             .unwrap_or(1);
+        let first_words = entries
+            .keys()
+            .filter_map(|k| crate::text::tokenize(k).first().map(|t| t.text.to_string()))
+            .collect();
         Gazetteer {
             entries,
             max_tokens,
             demonyms,
+            first_words,
         }
     })
 }
@@ -676,6 +688,10 @@ pub struct LoadedTerm {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     pub terms: Vec<LoadedTerm>,
+    /// Terms by their first word, except one-word prefix terms ("slaughter*").
+    by_first: HashMap<String, Vec<usize>>,
+    /// One-word prefix terms, checked against every word.
+    prefixes: Vec<usize>,
 }
 
 impl Lexicon {
@@ -705,11 +721,40 @@ impl Lexicon {
                 })
             })
             .collect();
-        Lexicon { terms }
+        let mut lexicon = Lexicon {
+            terms,
+            ..Lexicon::default()
+        };
+        lexicon.index();
+        lexicon
     }
 
     pub fn extend(&mut self, other: Lexicon) {
         self.terms.extend(other.terms);
+        self.index();
+    }
+
+    fn index(&mut self) {
+        self.by_first.clear();
+        self.prefixes.clear();
+        for (i, t) in self.terms.iter().enumerate() {
+            if t.prefix && t.words.len() == 1 {
+                self.prefixes.push(i);
+            } else {
+                self.by_first.entry(t.words[0].clone()).or_default().push(i);
+            }
+        }
+    }
+
+    /// Terms that may start at a word (lower-cased): indexed by first word, plus prefix terms.
+    pub fn candidates<'a>(&'a self, word: &'a str) -> impl Iterator<Item = &'a LoadedTerm> + 'a {
+        let exact = self.by_first.get(word).map(|v| v.as_slice()).unwrap_or(&[]);
+        exact.iter().map(|&i| &self.terms[i]).chain(
+            self.prefixes
+                .iter()
+                .map(|&i| &self.terms[i])
+                .filter(move |t| word.starts_with(t.words[0].as_str())),
+        )
     }
 }
 
@@ -737,4 +782,63 @@ mod tests {
         assert_eq!(l.terms[1].words, ["lashed", "out"]);
         assert!(Lexicon::builtin().terms.len() > 50);
     }
+}
+
+/// A word list as a hash set, built once.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+    lower: bool,
+}
+
+impl WordSet {
+    /// `lower`: match case-insensitively (the list must be lower case).
+    pub const fn new(words: &'static [&'static str], lower: bool) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+            lower,
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        let set = self.set.get_or_init(|| {
+            self.words
+                .iter()
+                .map(|w| if self.lower { leak_lower(w) } else { *w })
+                .collect()
+        });
+        if self.lower && word.chars().any(char::is_uppercase) {
+            set.contains(word.to_lowercase().as_str())
+        } else {
+            set.contains(word)
+        }
+    }
+}
+
+fn leak_lower(w: &'static str) -> &'static str {
+    if w.chars().any(char::is_uppercase) {
+        Box::leak(w.to_lowercase().into_boxed_str())
+    } else {
+        w
+    }
+}
+
+pub static NOT_NAME_SET: WordSet = WordSet::new(NOT_NAMES, false);
+pub static SPEECH_VERB_SET: WordSet = WordSet::new(SPEECH_VERBS, true);
+pub static ROLE_NOUN_SET: WordSet = WordSet::new(ROLE_NOUNS, true);
+pub static TITLE_SET: WordSet = WordSet::new(PERSON_TITLES, true);
+/// First words of titles ("Prime" of "Prime Minister"), to skip most tokens cheaply.
+pub static TITLE_FIRST_WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+
+pub fn title_first_word(word: &str) -> bool {
+    TITLE_FIRST_WORDS
+        .get_or_init(|| {
+            PERSON_TITLES
+                .iter()
+                .filter_map(|t| t.split(' ').next())
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .contains(&word.to_lowercase())
 }

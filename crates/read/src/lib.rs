@@ -38,9 +38,13 @@ pub fn read_article(article: &Article, lexicon: &Lexicon) -> ReadArticle {
         };
         for r in ranges {
             let span = line.span.start + r.start..line.span.start + r.end;
+            let text = norm[span.clone()].to_string();
+            let (words, terms) = text::words_and_terms(&text);
             sentences.push(Sentence {
                 index: sentences.len(),
-                text: norm[span.clone()].to_string(),
+                words,
+                terms,
+                text,
                 original_span: normalized.original_range(span.clone()),
                 span,
                 line: line_index,
@@ -55,9 +59,14 @@ pub fn read_article(article: &Article, lexicon: &Lexicon) -> ReadArticle {
         .flat_map(|s| quantities::find_quantities(s, article.published_date))
         .collect();
     let quotes = quotes::find_quotes(norm, &layout.lines, &sentences, &mentions);
+    // Mentions are sorted by sentence: hand each sentence only its own.
     let framing = sentences
         .iter()
-        .flat_map(|s| framing::find_framing(s, &mentions, lexicon))
+        .flat_map(|s| {
+            let from = mentions.partition_point(|m| m.sentence < s.index);
+            let to = mentions.partition_point(|m| m.sentence <= s.index);
+            framing::find_framing(s, &mentions[from..to], lexicon)
+        })
         .collect();
     let mut article = article.clone();
     if article.authors.is_empty() {
@@ -78,5 +87,23 @@ pub fn read_article(article: &Article, lexicon: &Lexicon) -> ReadArticle {
         quantities,
         quotes,
         framing,
+    }
+}
+
+/// A sentence on its own, as the reader would make it (for tests of single passes).
+#[cfg(test)]
+pub(crate) fn test_sentence(index: usize, text: impl Into<String>) -> Sentence {
+    let text: String = text.into();
+    let (words, terms) = text::words_and_terms(&text);
+    Sentence {
+        index,
+        span: 0..text.len(),
+        original_span: 0..text.len(),
+        line: index,
+        in_list: false,
+        is_heading: false,
+        words,
+        terms,
+        text,
     }
 }

@@ -490,15 +490,7 @@ mod tests {
     use super::*;
 
     fn values(text: &str, published: Option<NaiveDate>) -> Vec<(String, String, Option<String>)> {
-        let s = Sentence {
-            index: 0,
-            text: text.into(),
-            span: 0..0,
-            original_span: 0..0,
-            line: 0,
-            in_list: false,
-            is_heading: false,
-        };
+        let s = crate::test_sentence(0, text);
         find_quantities(&s, published)
             .into_iter()
             .map(|q| (q.surface.clone(), q.normalized(), q.qualifier))

@@ -182,17 +182,18 @@ pub fn structure(text: &str, title: Option<&str>) -> Structure {
     let last_index = spans.len().saturating_sub(1);
     for (i, span) in spans.iter().enumerate() {
         let line = &text[span.clone()];
-        let role = if is_boilerplate(line) {
+        let ws = words(line);
+        let role = if boilerplate_words(line, &ws) {
             LineRole::Boilerplate
-        } else if i == 0 && title.is_none() && reads_as_headline(line) {
+        } else if i == 0 && title.is_none() && headline_words(line, &ws) {
             headline = Some(line.to_string());
             LineRole::Headline
         } else if title.is_some_and(|t| same_words(t, line)) {
             LineRole::Heading
-        } else if let Some(name) = byline_name(line, i == last_index && i > 0) {
+        } else if let Some(name) = byline_name(line, &ws, i == last_index && i > 0) {
             byline_names.push(name);
             LineRole::Byline
-        } else if i < last_index && reads_as_heading(line) {
+        } else if i < last_index && reads_as_heading(line, &ws) {
             LineRole::Heading
         } else {
             LineRole::Body
@@ -233,9 +234,10 @@ fn ends_sentence(line: &str) -> bool {
 }
 
 /// Share of the words that start with a capital letter, ignoring short function words.
-fn title_case_ratio(line: &str) -> f64 {
-    let ws: Vec<&str> = words(line)
-        .into_iter()
+fn title_case_ratio(words: &[&str]) -> f64 {
+    let ws: Vec<&str> = words
+        .iter()
+        .copied()
         .filter(|w| w.len() > 3 || w.chars().next().is_some_and(char::is_uppercase))
         .collect();
     if ws.is_empty() {
@@ -254,7 +256,11 @@ fn title_case_ratio(line: &str) -> f64 {
 
 /// A first line is a headline unless it reads as a body sentence: long and ending in a full stop.
 pub fn reads_as_headline(line: &str) -> bool {
-    let n = words(line).len();
+    headline_words(line, &words(line))
+}
+
+fn headline_words(line: &str, ws: &[&str]) -> bool {
+    let n = ws.len();
     if n == 0 || is_bullet(line).is_some() {
         return false;
     }
@@ -262,23 +268,30 @@ pub fn reads_as_headline(line: &str) -> bool {
         return n <= 30;
     }
     // Ends like a sentence: only a short, title-cased line still reads as a headline.
-    n <= 14 && title_case_ratio(line) >= 0.75 && !line.trim_end().ends_with(',')
+    n <= 14 && title_case_ratio(ws) >= 0.75 && !line.trim_end().ends_with(',')
 }
 
 /// A section heading: short, not ending like a sentence, mostly capitalised.
-fn reads_as_heading(line: &str) -> bool {
-    let n = words(line).len();
+fn reads_as_heading(line: &str, ws: &[&str]) -> bool {
+    let n = ws.len();
     n > 0
         && n <= 14
         && is_bullet(line).is_none()
         && !ends_sentence(line)
         && !line.contains('"')
-        && title_case_ratio(line) >= 0.6
+        && title_case_ratio(ws) >= 0.6
 }
 
 pub fn is_boilerplate(line: &str) -> bool {
+    boilerplate_words(line, &words(line))
+}
+
+fn boilerplate_words(line: &str, ws: &[&str]) -> bool {
+    let n = ws.len();
+    if n > 30 {
+        return false; // page furniture is short
+    }
     let lower = line.to_lowercase();
-    let n = words(line).len();
     if n == 0 {
         return true; // rules, dots, lone symbols
     }
@@ -295,11 +308,10 @@ pub fn is_boilerplate(line: &str) -> bool {
 }
 
 /// "By Jane Roe and John Doe", or (at the end of the article) a name alone: "Sara Khaled".
-fn byline_name(line: &str, is_last: bool) -> Option<String> {
-    let toks: Vec<&str> = words(line);
+fn byline_name(line: &str, toks: &[&str], is_last: bool) -> Option<String> {
     let (candidate, explicit) = match toks.first() {
         Some(&"By") | Some(&"by") if toks.len() >= 2 && toks.len() <= 10 => (&toks[1..], true),
-        _ if is_last => (&toks[..], false),
+        _ if is_last => (toks, false),
         _ => return None,
     };
     if ends_sentence(line) && !explicit {

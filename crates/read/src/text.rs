@@ -114,10 +114,15 @@ impl Token<'_> {
 /// thousands separators and decimals ("68,800", "3.5").
 pub fn tokenize(s: &str) -> Vec<Token<'_>> {
     let bytes = s.as_bytes();
-    let mut tokens = Vec::new();
-    let mut chars = s.char_indices().peekable();
-    while let Some((start, ch)) = chars.next() {
+    let mut tokens = Vec::with_capacity(s.len() / 5);
+    let mut start = 0;
+    while start < s.len() {
+        let ch = match s[start..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
         if ch.is_whitespace() {
+            start += ch.len_utf8();
             continue;
         }
         if ch.is_ascii_digit() {
@@ -141,13 +146,13 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
                     break;
                 }
             }
-            advance_to(&mut chars, end);
             tokens.push(Token {
                 text: &s[start..end],
                 start,
                 end,
                 kind: TokenKind::Number,
             });
+            start = end;
         } else if ch.is_alphabetic() {
             let mut end = start + ch.len_utf8();
             loop {
@@ -184,13 +189,13 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
             if s[end..].starts_with('.') && s[start..end].contains('.') {
                 end += 1;
             }
-            advance_to(&mut chars, end);
             tokens.push(Token {
                 text: &s[start..end],
                 start,
                 end,
                 kind: TokenKind::Word,
             });
+            start = end;
         } else {
             let end = start + ch.len_utf8();
             tokens.push(Token {
@@ -199,15 +204,29 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
                 end,
                 kind: TokenKind::Punct,
             });
+            start = end;
         }
     }
     tokens
 }
 
-fn advance_to(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, end: usize) {
-    while chars.peek().is_some_and(|&(i, _)| i < end) {
-        chars.next();
+/// Lower-cased words (no punctuation) and stemmed content terms of a sentence, in one pass.
+pub fn words_and_terms(s: &str) -> (Vec<String>, Vec<String>) {
+    let mut words = Vec::new();
+    let mut terms = Vec::new();
+    for t in tokenize(s)
+        .into_iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+    {
+        let lower = t.text.to_lowercase();
+        let base = lower.strip_suffix("'s").unwrap_or(&lower);
+        let term = stem(base);
+        if !crate::lexicon::is_stopword(&term) {
+            terms.push(term);
+        }
+        words.push(lower);
     }
+    (words, terms)
 }
 
 /// Lower-cased content words with a light suffix stem, for similarity between sentences.
@@ -223,10 +242,14 @@ pub fn content_terms(s: &str) -> Vec<String> {
 /// A light English stemmer: enough to match "normalize/normalized/normalizing",
 /// "relations/relation", "countries/country". Deterministic and cheap.
 pub fn stem(word: &str) -> String {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-    let w = w.replace('.', "");
-    if w.len() <= 3 || w.chars().any(|c| c.is_ascii_digit()) {
-        return w;
+    let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let w: std::borrow::Cow<'_, str> = if trimmed.contains('.') {
+        trimmed.replace('.', "").into()
+    } else {
+        trimmed.into()
+    };
+    if w.len() <= 3 || w.bytes().any(|c| c.is_ascii_digit()) {
+        return w.into_owned();
     }
     for (suffix, replacement) in [
         ("ies", "y"),
@@ -239,7 +262,9 @@ pub fn stem(word: &str) -> String {
     ] {
         if let Some(base) = w.strip_suffix(suffix) {
             if base.chars().count() >= 3 && !(suffix == "s" && base.ends_with('s')) {
-                let mut b = format!("{base}{replacement}");
+                let mut b = String::with_capacity(base.len() + replacement.len());
+                b.push_str(base);
+                b.push_str(replacement);
                 // "normaliz" + e: drop a trailing 'e' so "normalize" and "normalized" meet.
                 if b.ends_with('e') && b.len() > 4 {
                     b.pop();
@@ -248,7 +273,7 @@ pub fn stem(word: &str) -> String {
             }
         }
     }
-    let mut b = w;
+    let mut b = w.into_owned();
     if b.ends_with('e') && b.len() > 4 {
         b.pop();
     }

@@ -29,8 +29,8 @@ fn features(a: &ReadArticle) -> BTreeMap<String, f64> {
         }
     }
     for s in a.body_sentences().take(LEAD_SENTENCES) {
-        for t in content_terms(&s.text) {
-            *tf.entry(t).or_default() += 1.0;
+        for t in &s.terms {
+            *tf.entry(t.clone()).or_default() += 1.0;
         }
     }
     for m in a
