@@ -57,7 +57,7 @@ enum Command {
         #[arg(long, value_delimiter = ',', default_value = "50,100,200,400")]
         sizes: Vec<usize>,
         /// Repetitions per measurement; the median is reported.
-        #[arg(long, default_value_t = 5)]
+        #[arg(long, default_value_t = 11)]
         runs: usize,
     },
 }

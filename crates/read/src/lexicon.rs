@@ -758,32 +758,6 @@ impl Lexicon {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn gazetteer_knows_aliases_demonyms_and_capitals() {
-        let g = gazetteer();
-        assert_eq!(g.get("U.S.").unwrap().key, "United States");
-        assert_eq!(g.get("UAE").unwrap().key, "United Arab Emirates");
-        assert_eq!(g.get("Israeli").unwrap().form, GazetteerForm::Demonym);
-        assert_eq!(g.get("Washington").unwrap().form, GazetteerForm::Capital);
-        assert_eq!(g.country_of("Kazakh"), Some("Kazakhstan"));
-        assert_eq!(g.get("AFP").unwrap().kind, EntityKind::Media);
-        assert!(g.max_tokens >= 5);
-    }
-
-    #[test]
-    fn lexicon_parses_prefix_terms() {
-        let l = Lexicon::parse("# c\nslaughter*|negative\nlashed out|negative\n");
-        assert_eq!(l.terms.len(), 2);
-        assert!(l.terms[0].prefix);
-        assert_eq!(l.terms[1].words, ["lashed", "out"]);
-        assert!(Lexicon::builtin().terms.len() > 50);
-    }
-}
-
 /// A word list as a hash set, built once.
 pub struct WordSet {
     words: &'static [&'static str],
@@ -841,4 +815,30 @@ pub fn title_first_word(word: &str) -> bool {
                 .collect()
         })
         .contains(&word.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gazetteer_knows_aliases_demonyms_and_capitals() {
+        let g = gazetteer();
+        assert_eq!(g.get("U.S.").unwrap().key, "United States");
+        assert_eq!(g.get("UAE").unwrap().key, "United Arab Emirates");
+        assert_eq!(g.get("Israeli").unwrap().form, GazetteerForm::Demonym);
+        assert_eq!(g.get("Washington").unwrap().form, GazetteerForm::Capital);
+        assert_eq!(g.country_of("Kazakh"), Some("Kazakhstan"));
+        assert_eq!(g.get("AFP").unwrap().kind, EntityKind::Media);
+        assert!(g.max_tokens >= 5);
+    }
+
+    #[test]
+    fn lexicon_parses_prefix_terms() {
+        let l = Lexicon::parse("# c\nslaughter*|negative\nlashed out|negative\n");
+        assert_eq!(l.terms.len(), 2);
+        assert!(l.terms[0].prefix);
+        assert_eq!(l.terms[1].words, ["lashed", "out"]);
+        assert!(Lexicon::builtin().terms.len() > 50);
+    }
 }
