@@ -101,6 +101,23 @@ pub fn analyze_story(id: &str, articles: &[&ReadArticle]) -> StoryReport {
         });
     }
 
+    // Who states each value anywhere in the story: a figure only one source gives stands out
+    // even when the sentence around it is corroborated.
+    let mut value_sources: HashMap<String, (BTreeSet<usize>, Vec<String>)> = HashMap::new();
+    for u in &units {
+        for q in u
+            .quantities
+            .iter()
+            .filter(|q| !matches!(q.value, parallax_model::QuantityValue::RelativeDay { .. }))
+        {
+            let e = value_sources.entry(q.normalized()).or_default();
+            e.0.insert(roots[u.article]);
+            let id = articles[u.article].id().to_string();
+            if !e.1.contains(&id) {
+                e.1.push(id);
+            }
+        }
+    }
     let mut claims_out = Vec::with_capacity(order.len());
     for &c in &order {
         let us = &aligned[c].units;
@@ -128,7 +145,7 @@ pub fn analyze_story(id: &str, articles: &[&ReadArticle]) -> StoryReport {
                     sentence: sentence(&units[u]).to_string(),
                 })
                 .collect(),
-            figures: figures(us, &units, &roots, articles),
+            figures: figures(us, &units, &value_sources),
         });
     }
 
@@ -319,36 +336,32 @@ fn kind_key(q: &parallax_model::Quantity) -> String {
     }
 }
 
-/// The figures a claim's sentences give, and how many independent sources give each.
+/// The figures a claim's sentences give, with every article in the story that gives them.
 fn figures(
     us: &[usize],
     units: &[Unit],
-    roots: &[usize],
-    articles: &[&ReadArticle],
+    value_sources: &HashMap<String, (BTreeSet<usize>, Vec<String>)>,
 ) -> Vec<Figure> {
-    let mut by_value: BTreeMap<String, (String, BTreeSet<usize>, Vec<String>)> = BTreeMap::new();
+    let mut by_value: BTreeMap<String, String> = BTreeMap::new();
     for &u in us {
         for q in &units[u].quantities {
-            if matches!(q.value, parallax_model::QuantityValue::RelativeDay { .. }) {
-                continue;
-            }
-            let e = by_value
-                .entry(q.normalized())
-                .or_insert_with(|| (q.surface.clone(), BTreeSet::new(), Vec::new()));
-            e.1.insert(roots[units[u].article]);
-            let id = articles[units[u].article].id().to_string();
-            if !e.2.contains(&id) {
-                e.2.push(id);
+            if !matches!(q.value, parallax_model::QuantityValue::RelativeDay { .. }) {
+                by_value
+                    .entry(q.normalized())
+                    .or_insert_with(|| q.surface.clone());
             }
         }
     }
     by_value
         .into_iter()
-        .map(|(value, (surface, srcs, arts))| Figure {
-            value,
-            surface,
-            articles: arts,
-            independent_sources: srcs.len(),
+        .map(|(value, surface)| {
+            let (roots, arts) = value_sources.get(&value).cloned().unwrap_or_default();
+            Figure {
+                value,
+                surface,
+                articles: arts,
+                independent_sources: roots.len(),
+            }
         })
         .collect()
 }
