@@ -167,11 +167,26 @@ fn collect_files(
                 None,
                 "unsupported file type (expected .txt, .json or .jsonl)",
             )),
+            // Documentation next to articles (README.md, LICENSE) is expected; say nothing.
+            None if is_documentation(path) => {}
             None => loaded
                 .warnings
                 .push(format!("{source}: skipped (not an article format)")),
         }
     }
+}
+
+fn is_documentation(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_ascii_uppercase();
+    name.ends_with(".MD")
+        || name.ends_with(".MARKDOWN")
+        || ["README", "LICENSE", "COPYING", "NOTICE"]
+            .iter()
+            .any(|p| name.starts_with(p))
 }
 
 fn file_stem(path: &Path) -> String {
