@@ -42,3 +42,35 @@ pub fn problems(errors: &[parallax_ingest::InputError]) -> Vec<InputProblem> {
         })
         .collect()
 }
+
+/// Story clustering of plain articles (no full reading): what `cluster`, `ingest` and `eval`
+/// use. Returns, per article, its story number (in order of first appearance) and the story's
+/// first article.
+pub fn cluster_articles(
+    articles: &[Article],
+    config: parallax_stories::ClusterConfig,
+) -> Vec<usize> {
+    let mut clusterer = parallax_stories::Clusterer::new(config);
+    let mut copies = parallax_stories::CopyIndex::new(config.window_days);
+    let mut numbers: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    articles
+        .iter()
+        .map(|a| {
+            let f = parallax_stories::features(&story_input(a));
+            let hash = parallax_stories::simhash(&a.text);
+            let force = copies.find(hash, a.published_date);
+            let assigned = clusterer.add(&f, force);
+            copies.insert(hash, a.published_date, assigned.story);
+            let next = numbers.len();
+            *numbers.entry(assigned.story).or_insert(next)
+        })
+        .collect()
+}
+
+pub fn story_input(a: &Article) -> parallax_stories::StoryInput<'_> {
+    parallax_stories::StoryInput {
+        headline: a.title.as_deref(),
+        text: &a.text,
+        date: a.published_date,
+    }
+}

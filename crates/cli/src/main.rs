@@ -48,6 +48,21 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Group articles into stories without a store and print them.
+    Cluster {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// Cosine an article needs with a story to join it.
+        #[arg(long, default_value_t = parallax_stories::STORY_THRESHOLD)]
+        threshold: f64,
+    },
+    /// Measure quality against gold labels.
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
     /// Measure analysis time on the demo corpus and on generated stories of growing size.
     Bench {
         /// The demo corpus directory to time (skipped if absent).
@@ -60,6 +75,24 @@ enum Command {
         #[arg(long, default_value_t = 11)]
         runs: usize,
     },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Story clustering: B-cubed and pairwise precision, recall and F1 against a JSON-lines file
+    /// with `id`, `story`, `title`, `text` (and optional `published`, `outlet`).
+    Clusters {
+        #[arg(long)]
+        gold: PathBuf,
+        #[arg(long, default_value_t = parallax_stories::STORY_THRESHOLD)]
+        threshold: f64,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -169,7 +202,139 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench { demo, sizes, runs } => bench(&demo, &sizes, runs.max(1)),
+        Command::Cluster {
+            paths,
+            format,
+            threshold,
+        } => {
+            let loaded = parallax_ingest::load_paths(&paths);
+            for e in &loaded.errors {
+                eprintln!("parallax: error: {e}");
+            }
+            let config = parallax_stories::ClusterConfig {
+                threshold,
+                ..Default::default()
+            };
+            let stories = parallax_cli::cluster_articles(&loaded.articles, config);
+            let mut groups: Vec<Vec<usize>> = Vec::new();
+            for (i, &s) in stories.iter().enumerate() {
+                if s == groups.len() {
+                    groups.push(Vec::new());
+                }
+                groups[s].push(i);
+            }
+            let headline = |g: &[usize]| -> String {
+                g.iter()
+                    .find_map(|&i| {
+                        parallax_stories::features::headline_of(&loaded.articles[i])
+                            .map(str::to_string)
+                    })
+                    .unwrap_or_default()
+            };
+            match format {
+                ListFormat::Json => {
+                    let json: Vec<serde_json::Value> = groups
+                        .iter()
+                        .enumerate()
+                        .map(|(k, g)| {
+                            serde_json::json!({
+                                "id": format!("s{}", k + 1),
+                                "headline": headline(g),
+                                "articles": g.iter().map(|&i| loaded.articles[i].id.clone()).collect::<Vec<_>>(),
+                            })
+                        })
+                        .collect();
+                    write_stdout(
+                        &(serde_json::to_string_pretty(&serde_json::json!({ "stories": json }))?
+                            + "\n"),
+                    )?;
+                }
+                ListFormat::Text => {
+                    let mut out = String::new();
+                    for (k, g) in groups.iter().enumerate() {
+                        out.push_str(&format!(
+                            "s{} ({} articles) {}\n",
+                            k + 1,
+                            g.len(),
+                            headline(g)
+                        ));
+                        for &i in g {
+                            out.push_str(&format!("    {}\n", loaded.articles[i].id));
+                        }
+                    }
+                    write_stdout(&out)?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            what: EvalCommand::Clusters { gold, threshold },
+        } => eval_clusters(&gold, threshold),
     }
+}
+
+fn eval_clusters(gold: &PathBuf, threshold: f64) -> Result<ExitCode> {
+    let bytes = std::fs::read(gold).with_context(|| format!("cannot read {}", gold.display()))?;
+    let source = gold.display().to_string();
+    let (articles, errors) = parallax_ingest::parse_jsonl(&source, "gold", &bytes);
+    for e in &errors {
+        eprintln!("parallax: error: {e}");
+    }
+    // Gold labels by article id, from the same lines.
+    let mut labels = std::collections::HashMap::new();
+    for line in String::from_utf8_lossy(&bytes).lines() {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
+            if let (Some(id), Some(story)) = (v.get("id"), v.get("story")) {
+                let id = id
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| id.to_string());
+                labels.insert(id, story.to_string());
+            }
+        }
+    }
+    let labelled: Vec<parallax_model::Article> = articles
+        .into_iter()
+        .filter(|a| labels.contains_key(&a.id))
+        .collect();
+    if labelled.is_empty() {
+        bail!("{source}: no article with both an `id` and a `story` label");
+    }
+    let gold_labels: Vec<&String> = labelled.iter().map(|a| &labels[&a.id]).collect();
+    let config = parallax_stories::ClusterConfig {
+        threshold,
+        ..Default::default()
+    };
+    let t = Instant::now();
+    let predicted = parallax_cli::cluster_articles(&labelled, config);
+    let secs = t.elapsed().as_secs_f64();
+    let b = parallax_stories::eval::bcubed(&gold_labels, &predicted);
+    let p = parallax_stories::eval::pairwise(&gold_labels, &predicted);
+    let gold_stories = gold_labels
+        .iter()
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    let predicted_stories = predicted
+        .iter()
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    println!(
+        "articles {}  gold stories {}  predicted stories {}  ({:.0} articles/s)",
+        labelled.len(),
+        gold_stories,
+        predicted_stories,
+        labelled.len() as f64 / secs.max(1e-9)
+    );
+    println!("{:<10} {:>9} {:>9} {:>9}", "", "precision", "recall", "F1");
+    println!(
+        "{:<10} {:>9.4} {:>9.4} {:>9.4}",
+        "B-cubed", b.precision, b.recall, b.f1
+    );
+    println!(
+        "{:<10} {:>9.4} {:>9.4} {:>9.4}",
+        "pairwise", p.precision, p.recall, p.f1
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Write to stdout, treating a closed pipe (`| head`) as success.

@@ -52,13 +52,19 @@ pub fn article_from_json(
     let get = |names: &[&str]| -> Option<String> {
         names.iter().find_map(|n| obj.get(*n).and_then(scalar_text))
     };
-    let text = crate::clean_text(&get(TEXT_FIELDS).unwrap_or_default());
-    if text.trim().is_empty() {
-        return Err("empty article (no `text` or `maintext`)".to_string());
-    }
+    let mut text = crate::clean_text(&get(TEXT_FIELDS).unwrap_or_default());
     let title = get(TITLE_FIELDS)
         .map(|t| crate::clean_text(t.trim()))
         .filter(|t| !t.is_empty());
+    if text.trim().is_empty() {
+        // A headline alone is still news (wire flashes, feed items): its text is the headline.
+        match &title {
+            Some(t) => text = t.clone(),
+            None => {
+                return Err("empty article (no `text` or `maintext`, and no `title`)".to_string())
+            }
+        }
+    }
     let id = get(ID_FIELDS)
         .filter(|s| !s.trim().is_empty())
         .unwrap_or_else(|| fallback_id.to_string());

@@ -379,9 +379,14 @@ mod tests {
 
     #[test]
     fn json_array_and_object() {
-        let (a, e) = parse_json("f.json", "f", br#"[{"text":"One."},{"title":"x"}]"#);
-        assert_eq!(a.len(), 1);
+        let (a, e) = parse_json(
+            "f.json",
+            "f",
+            br#"[{"text":"One."},{"url":"x"},{"title":"Headline only"}]"#,
+        );
+        assert_eq!(a.len(), 2);
         assert_eq!(a[0].id, "f-1");
+        assert_eq!(a[1].text, "Headline only", "a headline alone is an article");
         assert!(e[0].message.contains("item 2"));
         let (a, e) = parse_json("g.json", "g", br#"{"maintext":"Body.","title":"T"}"#);
         assert!(e.is_empty());
