@@ -145,6 +145,14 @@ pub fn simhash(text: &str) -> u64 {
     )
 }
 
+/// The headline of an article: its title, or a first line that reads as one.
+pub fn headline_of(a: &parallax_model::Article) -> Option<&str> {
+    a.title.as_deref().or_else(|| {
+        let first = a.text.lines().find(|l| !l.trim().is_empty())?.trim();
+        parallax_read::structure::reads_as_headline(first).then_some(first)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,12 +189,4 @@ mod tests {
         assert!((simhash(a) ^ simhash(&b)).count_ones() <= 12);
         assert!((simhash(a) ^ simhash(c)).count_ones() >= 20);
     }
-}
-
-/// The headline of an article: its title, or a first line that reads as one.
-pub fn headline_of(a: &parallax_model::Article) -> Option<&str> {
-    a.title.as_deref().or_else(|| {
-        let first = a.text.lines().find(|l| !l.trim().is_empty())?.trim();
-        parallax_read::structure::reads_as_headline(first).then_some(first)
-    })
 }

@@ -324,72 +324,6 @@ pub fn group_stories(articles: &[ReadArticle]) -> Vec<Vec<usize>> {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use parallax_model::Article;
-    use parallax_read::{read_article, Lexicon};
-
-    fn art(id: &str, text: &str) -> ReadArticle {
-        read_article(&Article::new(id, text), &Lexicon::builtin())
-    }
-
-    #[test]
-    fn separates_two_events_and_joins_rewrites() {
-        let arts = vec![
-            art("a", "Earthquake Strikes Northern Chile\nA magnitude 7.1 earthquake struck northern Chile on Monday, killing three people near Iquique."),
-            art("b", "Lindsay Lohan Checks Into Rehab\nActress Lindsay Lohan has checked into the Betty Ford Center for a 90-day stay, her lawyer said."),
-            art("c", "Strong Quake Hits Chile\nA strong earthquake of magnitude 7.1 hit northern Chile near Iquique on Monday, and three people died."),
-            art("d", "Lohan Enters Betty Ford Clinic\nLindsay Lohan entered the Betty Ford Center on Friday to begin court-ordered rehab, her lawyer said."),
-        ];
-        assert_eq!(group_stories(&arts), vec![vec![0, 2], vec![1, 3]]);
-    }
-
-    #[test]
-    fn state_round_trip_gives_the_same_assignments() {
-        let texts = [
-            "Quake hits Chile near Iquique on Monday",
-            "Chile quake near Iquique kills three",
-            "Lohan enters Betty Ford rehab clinic",
-            "Lindsay Lohan starts rehab at Betty Ford",
-        ];
-        let f: Vec<Features> = texts
-            .iter()
-            .map(|t| {
-                features(&StoryInput {
-                    headline: None,
-                    text: t,
-                    date: None,
-                })
-            })
-            .collect();
-        let mut one = Clusterer::new(ClusterConfig::default());
-        let a: Vec<u64> = f.iter().map(|x| one.add(x, None).story).collect();
-        let mut first = Clusterer::new(ClusterConfig::default());
-        let mut b: Vec<u64> = f[..2].iter().map(|x| first.add(x, None).story).collect();
-        let mut second = Clusterer::restore(ClusterConfig::default(), first.state());
-        b.extend(f[2..].iter().map(|x| second.add(x, None).story));
-        assert_eq!(a, b);
-    }
-
-    #[test]
-    fn stories_outside_the_window_leave_memory() {
-        let mut c = Clusterer::new(ClusterConfig::default());
-        for day in 1..=30 {
-            let d = NaiveDate::from_ymd_opt(2025, 1, day);
-            c.add(
-                &features(&StoryInput {
-                    headline: None,
-                    text: &format!("unique event number{day} happened in town{day}"),
-                    date: d,
-                }),
-                None,
-            );
-        }
-        assert!(c.active_stories() <= 9, "{}", c.active_stories());
-    }
-}
-
 /// Near-duplicate detection over SimHash: locality-sensitive hashing in four 16-bit bands, so a
 /// lookup touches only texts that agree on a whole band. Entries older than the window go.
 pub struct CopyIndex {
@@ -469,5 +403,71 @@ fn within(a: Option<NaiveDate>, b: Option<NaiveDate>, days: i64) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => (a - b).num_days().abs() <= days,
         _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::Article;
+    use parallax_read::{read_article, Lexicon};
+
+    fn art(id: &str, text: &str) -> ReadArticle {
+        read_article(&Article::new(id, text), &Lexicon::builtin())
+    }
+
+    #[test]
+    fn separates_two_events_and_joins_rewrites() {
+        let arts = vec![
+            art("a", "Earthquake Strikes Northern Chile\nA magnitude 7.1 earthquake struck northern Chile on Monday, killing three people near Iquique."),
+            art("b", "Lindsay Lohan Checks Into Rehab\nActress Lindsay Lohan has checked into the Betty Ford Center for a 90-day stay, her lawyer said."),
+            art("c", "Strong Quake Hits Chile\nA strong earthquake of magnitude 7.1 hit northern Chile near Iquique on Monday, and three people died."),
+            art("d", "Lohan Enters Betty Ford Clinic\nLindsay Lohan entered the Betty Ford Center on Friday to begin court-ordered rehab, her lawyer said."),
+        ];
+        assert_eq!(group_stories(&arts), vec![vec![0, 2], vec![1, 3]]);
+    }
+
+    #[test]
+    fn state_round_trip_gives_the_same_assignments() {
+        let texts = [
+            "Quake hits Chile near Iquique on Monday",
+            "Chile quake near Iquique kills three",
+            "Lohan enters Betty Ford rehab clinic",
+            "Lindsay Lohan starts rehab at Betty Ford",
+        ];
+        let f: Vec<Features> = texts
+            .iter()
+            .map(|t| {
+                features(&StoryInput {
+                    headline: None,
+                    text: t,
+                    date: None,
+                })
+            })
+            .collect();
+        let mut one = Clusterer::new(ClusterConfig::default());
+        let a: Vec<u64> = f.iter().map(|x| one.add(x, None).story).collect();
+        let mut first = Clusterer::new(ClusterConfig::default());
+        let mut b: Vec<u64> = f[..2].iter().map(|x| first.add(x, None).story).collect();
+        let mut second = Clusterer::restore(ClusterConfig::default(), first.state());
+        b.extend(f[2..].iter().map(|x| second.add(x, None).story));
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn stories_outside_the_window_leave_memory() {
+        let mut c = Clusterer::new(ClusterConfig::default());
+        for day in 1..=30 {
+            let d = NaiveDate::from_ymd_opt(2025, 1, day);
+            c.add(
+                &features(&StoryInput {
+                    headline: None,
+                    text: &format!("unique event number{day} happened in town{day}"),
+                    date: d,
+                }),
+                None,
+            );
+        }
+        assert!(c.active_stories() <= 9, "{}", c.active_stories());
     }
 }
