@@ -1,6 +1,7 @@
 //! The `parallax` command's library side: the pipeline wiring shared by the binary, its tests and
 //! the benchmark. Files are read at the edge (`parallax-ingest`); everything here is in memory.
 
+pub mod ingest;
 pub mod synthetic;
 
 use parallax_model::{Analysis, Article, InputProblem, ReadArticle};
@@ -58,9 +59,9 @@ pub fn cluster_articles(
         .map(|a| {
             let f = parallax_stories::features(&story_input(a));
             let hash = parallax_stories::simhash(&a.text);
-            let force = copies.find(hash, a.published_date);
+            let force = copies.find(hash, a.published_date).map(|(story, _)| story);
             let assigned = clusterer.add(&f, force);
-            copies.insert(hash, a.published_date, assigned.story);
+            copies.insert(hash, a.published_date, assigned.story, 0);
             let next = numbers.len();
             *numbers.entry(assigned.story).or_insert(next)
         })

@@ -48,6 +48,46 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Store articles (idempotently) and group them into stories as they arrive.
+    Ingest {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, default_value = "parallax.db")]
+        db: PathBuf,
+    },
+    /// List stored stories, newest first.
+    Stories {
+        #[arg(long, default_value = "parallax.db")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// The full analysis of one stored story (as `analyze` prints it).
+    Story {
+        /// Story id as `stories` lists it ("s12" or "12").
+        id: String,
+        #[arg(long, default_value = "parallax.db")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
+    /// Full-text search over stored articles, best first, with the story of each hit.
+    Search {
+        /// Words to find (all of them), or an FTS5 query with quotes and AND/OR/NOT.
+        query: String,
+        #[arg(long, default_value = "parallax.db")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
     /// Group articles into stories without a store and print them.
     Cluster {
         #[arg(required = true)]
@@ -202,6 +242,136 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench { demo, sizes, runs } => bench(&demo, &sizes, runs.max(1)),
+        Command::Ingest { paths, db } => {
+            let loaded = parallax_ingest::load_paths(&paths);
+            for w in &loaded.warnings {
+                eprintln!("parallax: warning: {w}");
+            }
+            for e in &loaded.errors {
+                eprintln!("parallax: error: {e}");
+            }
+            let mut store = parallax_store::Store::open(&db)?;
+            let total = loaded.articles.len() as u64;
+            let bar = std::io::stderr().is_terminal().then(|| {
+                let bar = indicatif::ProgressBar::new(total);
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template(
+                        "{bar:40} {pos}/{len} articles {per_sec} {eta}",
+                    )
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                );
+                bar
+            });
+            let started = Instant::now();
+            let summary = parallax_cli::ingest::ingest(
+                &mut store,
+                loaded.articles,
+                Default::default(),
+                |n| {
+                    if let Some(b) = &bar {
+                        b.set_position(n as u64);
+                    }
+                },
+            )?;
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
+            println!(
+                "read {}, new {}, duplicates {}, errors {}, stories touched {} ({} new) in {:.1}s",
+                summary.read,
+                summary.new,
+                summary.duplicates,
+                loaded.errors.len(),
+                summary.stories_touched,
+                summary.new_stories,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stories { db, format, limit } => {
+            let store = open_existing(&db)?;
+            let rows = store.stories(limit)?;
+            match format {
+                ListFormat::Json => write_stdout(
+                    &(serde_json::to_string_pretty(&serde_json::json!({ "stories": rows }))?
+                        + "\n"),
+                )?,
+                ListFormat::Text => {
+                    let mut out = String::new();
+                    for r in rows {
+                        let span = match (&r.first_date, &r.last_date) {
+                            (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
+                            (Some(a), _) => a.clone(),
+                            _ => "undated".to_string(),
+                        };
+                        out.push_str(&format!(
+                            "{:<6} {:>4} articles  {:<23}  {}\n",
+                            r.id, r.articles, span, r.headline
+                        ));
+                        if !r.outlets.is_empty() {
+                            out.push_str(&format!("       {}\n", r.outlets.join(", ")));
+                        }
+                    }
+                    write_stdout(&out)?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Story {
+            id,
+            db,
+            format,
+            out,
+            color,
+        } => {
+            let store = open_existing(&db)?;
+            let story = parallax_store::parse_story_key(&id)
+                .with_context(|| format!("not a story id: {id:?} (expected s12 or 12)"))?;
+            let articles = store.story_articles(story)?;
+            if articles.is_empty() {
+                bail!("no story {id} in {}", db.display());
+            }
+            let lexicon = Lexicon::builtin();
+            let read: Vec<_> = articles
+                .iter()
+                .map(|a| parallax_read::read_article(a, &lexicon))
+                .collect();
+            let refs: Vec<_> = read.iter().collect();
+            let analysis = parallax_model::Analysis {
+                stories: vec![parallax_compare::analyze_story(&format!("s{story}"), &refs)],
+                errors: vec![],
+            };
+            render_out(&analysis, format, out, color)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search {
+            query,
+            db,
+            format,
+            limit,
+        } => {
+            let store = open_existing(&db)?;
+            let hits = store.search(&query, limit)?;
+            match format {
+                ListFormat::Json => write_stdout(
+                    &(serde_json::to_string_pretty(&serde_json::json!({ "hits": hits }))? + "\n"),
+                )?,
+                ListFormat::Text => {
+                    let mut out = String::new();
+                    for h in hits {
+                        out.push_str(&format!(
+                            "{:<6} {}  {}\n       {}\n",
+                            h.story,
+                            h.article,
+                            h.title.unwrap_or_default(),
+                            h.snippet.replace('\n', " ")
+                        ));
+                    }
+                    write_stdout(&out)?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Cluster {
             paths,
             format,
@@ -335,6 +505,44 @@ fn eval_clusters(gold: &PathBuf, threshold: f64) -> Result<ExitCode> {
         "pairwise", p.precision, p.recall, p.f1
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn render_out(
+    analysis: &parallax_model::Analysis,
+    format: OutputFormat,
+    out: Option<PathBuf>,
+    color: ColorChoice,
+) -> Result<()> {
+    let to_terminal = out.is_none() && std::io::stdout().is_terminal();
+    let color = match color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let format = match format {
+        OutputFormat::Text => Format::Text,
+        OutputFormat::Json => Format::Json,
+        OutputFormat::Md => Format::Markdown,
+        OutputFormat::Html => Format::Html,
+    };
+    let rendered = parallax_report::render(analysis, format, color);
+    match out {
+        Some(path) => std::fs::write(&path, rendered)
+            .with_context(|| format!("cannot write {}", path.display())),
+        None => write_stdout(&rendered),
+    }
+}
+
+/// Open a store that must already exist (reading commands never create one by accident).
+fn open_existing(db: &PathBuf) -> Result<parallax_store::Store> {
+    if !db.exists() {
+        bail!(
+            "no store at {} (create one with `parallax ingest PATH --db {}`)",
+            db.display(),
+            db.display()
+        );
+    }
+    Ok(parallax_store::Store::open(db)?)
 }
 
 /// Write to stdout, treating a closed pipe (`| head`) as success.

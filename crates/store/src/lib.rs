@@ -1,1 +1,487 @@
-//! placeholder
+//! Store: articles, stories and the clustering state in an embedded SQLite database.
+//!
+//! Architecture invariant: the only crate that talks to the database. Every ingest batch is one
+//! transaction holding the new articles, their stories, the full-text index rows and the
+//! clusterer's changed state together, so killing the process at any moment leaves a consistent
+//! store, and running the same ingest again resumes with nothing lost or duplicated (articles are
+//! keyed by id and by a hash of their normalised text).
+//!
+//! WAL mode lets readers (`stories`, `search`, `story`) work while an ingest writes.
+//! Full-text search is SQLite FTS5: it lives in the same file and the same transactions as the
+//! articles, so the index can never disagree with the data (a separate tantivy index could).
+
+use std::path::Path;
+
+use parallax_model::Article;
+use parallax_stories::{Changes, ClusterConfig, Clusterer, ClustererState, StoryState};
+use rusqlite::{params, Connection, OptionalExtension};
+
+pub use rusqlite::Error as SqlError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database {path}: {source}")]
+    Sql {
+        path: String,
+        source: rusqlite::Error,
+    },
+    #[error("database {path}: {message}")]
+    Other { path: String, message: String },
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE stories (
+    id          INTEGER PRIMARY KEY,
+    headline    TEXT NOT NULL DEFAULT '',
+    first_date  TEXT,
+    last_date   TEXT,
+    articles    INTEGER NOT NULL DEFAULT 0,
+    updated_seq INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE articles (
+    seq            INTEGER PRIMARY KEY,
+    id             TEXT NOT NULL UNIQUE,
+    hash           TEXT NOT NULL UNIQUE,
+    title          TEXT,
+    text           TEXT NOT NULL,
+    url            TEXT,
+    outlet         TEXT,
+    published      TEXT,
+    published_date TEXT,
+    authors        TEXT NOT NULL DEFAULT '[]',
+    source         TEXT NOT NULL,
+    story          INTEGER NOT NULL REFERENCES stories(id),
+    copy_of        TEXT,
+    simhash        INTEGER NOT NULL
+);
+CREATE INDEX articles_story ON articles(story);
+CREATE INDEX stories_recent ON stories(last_date, updated_seq);
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq');
+CREATE TABLE clusterer (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE term_df (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE active_stories (id INTEGER PRIMARY KEY, state TEXT NOT NULL);
+"#];
+
+pub struct Store {
+    conn: Connection,
+    path: String,
+}
+
+/// What one ingest run did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IngestSummary {
+    pub read: usize,
+    pub new: usize,
+    pub duplicates: usize,
+    pub stories_touched: usize,
+    pub new_stories: usize,
+}
+
+/// A stored story, for listings.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct StoryRow {
+    pub id: String,
+    pub headline: String,
+    pub articles: usize,
+    pub outlets: Vec<String>,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+}
+
+/// A search hit.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SearchHit {
+    pub article: String,
+    pub title: Option<String>,
+    pub story: String,
+    pub story_headline: String,
+    pub snippet: String,
+    pub score: f64,
+}
+
+/// Stable 128-bit hash of normalised text (FNV-1a twice with different offsets), as hex; the
+/// same text always gives the same key, across runs and versions.
+pub fn text_hash(text: &str) -> String {
+    let normalized: String = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let fnv = |offset: u64| {
+        normalized
+            .bytes()
+            .fold(offset, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+    };
+    format!(
+        "{:016x}{:016x}",
+        fnv(0xcbf2_9ce4_8422_2325),
+        fnv(0x6c62_272e_07bb_0142)
+    )
+}
+
+fn story_key(id: i64) -> String {
+    format!("s{id}")
+}
+
+/// Parse "s12" or "12" into a story id.
+pub fn parse_story_key(key: &str) -> Option<i64> {
+    key.trim_start_matches('s').parse().ok()
+}
+
+impl Store {
+    pub fn open(path: &Path) -> Result<Store> {
+        let name = path.display().to_string();
+        let conn = Connection::open(path).map_err(|source| StoreError::Sql {
+            path: name.clone(),
+            source,
+        })?;
+        let mut store = Store { conn, path: name };
+        store.configure()?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn sql<T>(&self, r: rusqlite::Result<T>) -> Result<T> {
+        r.map_err(|source| StoreError::Sql {
+            path: self.path.clone(),
+            source,
+        })
+    }
+
+    fn configure(&mut self) -> Result<()> {
+        let r = self.conn.busy_timeout(std::time::Duration::from_secs(30));
+        self.sql(r)?;
+        let r = self.conn.pragma_update(None, "journal_mode", "WAL");
+        self.sql(r)?;
+        let r = self.conn.pragma_update(None, "synchronous", "NORMAL");
+        self.sql(r)?;
+        let r = self.conn.pragma_update(None, "foreign_keys", "ON");
+        self.sql(r)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let r = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0));
+        let version = self.sql(r)? as usize;
+        if version > MIGRATIONS.len() {
+            return Err(StoreError::Other {
+                path: self.path.clone(),
+                message: format!(
+                    "schema version {version} is newer than this parallax ({})",
+                    MIGRATIONS.len()
+                ),
+            });
+        }
+        for (i, m) in MIGRATIONS.iter().enumerate().skip(version) {
+            let tx = self.conn.transaction();
+            let tx = tx.map_err(|source| StoreError::Sql {
+                path: self.path.clone(),
+                source,
+            })?;
+            let r = tx
+                .execute_batch(m)
+                .and_then(|_| tx.pragma_update(None, "user_version", (i + 1) as i64))
+                .and_then(|_| tx.commit());
+            self.sql(r)?;
+        }
+        Ok(())
+    }
+
+    /// The clusterer as the last committed batch left it.
+    pub fn load_clusterer(&self, config: ClusterConfig) -> Result<Clusterer> {
+        let get = |key: &str| -> rusqlite::Result<Option<String>> {
+            self.conn
+                .query_row("SELECT value FROM clusterer WHERE key = ?1", [key], |r| {
+                    r.get(0)
+                })
+                .optional()
+        };
+        let docs = self
+            .sql(get("docs"))?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let next_id = self
+            .sql(get("next_id"))?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1);
+        let mut stmt = self.sql(self.conn.prepare("SELECT term, n FROM term_df"))?;
+        let df = self.sql(
+            stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))
+                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()),
+        )?;
+        let mut stmt = self.sql(
+            self.conn
+                .prepare("SELECT state FROM active_stories ORDER BY id"),
+        )?;
+        let states: Vec<String> = self.sql(
+            stmt.query_map([], |r| r.get(0))
+                .and_then(|rows| rows.collect()),
+        )?;
+        let active = states
+            .iter()
+            .map(|s| serde_json::from_str::<StoryState>(s))
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| StoreError::Other {
+                path: self.path.clone(),
+                message: format!("corrupt clustering state: {e}"),
+            })?;
+        Ok(Clusterer::restore(
+            config,
+            ClustererState {
+                docs,
+                df,
+                next_id,
+                active,
+            },
+        ))
+    }
+
+    /// Is an article with this id or this text already stored?
+    pub fn contains(&self, id: &str, hash: &str) -> Result<bool> {
+        let r = self.conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM articles WHERE id = ?1 OR hash = ?2)",
+            params![id, hash],
+            |r| r.get::<_, bool>(0),
+        );
+        self.sql(r)
+    }
+
+    /// The id of a stored article with a near-identical SimHash (a syndicated copy), and its story.
+    pub fn commit_batch(&mut self, batch: &[PreparedArticle], changes: &Changes) -> Result<()> {
+        let path = self.path.clone();
+        let err = |source| StoreError::Sql {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(err)?;
+        {
+            let mut ensure_story = tx
+                .prepare_cached(
+                    "INSERT INTO stories (id, headline) VALUES (?1, ?2) ON CONFLICT(id) DO NOTHING",
+                )
+                .map_err(err)?;
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO articles (id, hash, title, text, url, outlet, published, published_date, authors, source, story, copy_of, simhash)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                )
+                .map_err(err)?;
+            let mut fts = tx
+                .prepare_cached("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")
+                .map_err(err)?;
+            let mut touch = tx
+                .prepare_cached(
+                    "UPDATE stories SET articles = articles + 1,
+                        first_date = CASE WHEN ?2 IS NULL THEN first_date WHEN first_date IS NULL OR ?2 < first_date THEN ?2 ELSE first_date END,
+                        last_date = CASE WHEN ?2 IS NULL THEN last_date WHEN last_date IS NULL OR ?2 > last_date THEN ?2 ELSE last_date END,
+                        headline = CASE WHEN headline = '' THEN ?3 ELSE headline END,
+                        updated_seq = ?4
+                     WHERE id = ?1",
+                )
+                .map_err(err)?;
+            for p in batch {
+                let a = &p.article;
+                let date = a.published_date.map(|d| d.to_string());
+                ensure_story
+                    .execute(params![
+                        p.story as i64,
+                        p.headline.clone().unwrap_or_default()
+                    ])
+                    .map_err(err)?;
+                insert
+                    .execute(params![
+                        a.id,
+                        p.hash,
+                        a.title,
+                        a.text,
+                        a.url,
+                        a.outlet,
+                        a.published,
+                        date,
+                        serde_json::to_string(&a.authors).unwrap_or_else(|_| "[]".into()),
+                        a.source,
+                        p.story as i64,
+                        p.copy_of,
+                        p.simhash as i64
+                    ])
+                    .map_err(err)?;
+                let seq = tx.last_insert_rowid();
+                fts.execute(params![seq, a.title, a.text]).map_err(err)?;
+                touch
+                    .execute(params![
+                        p.story as i64,
+                        date,
+                        p.headline.clone().unwrap_or_default(),
+                        seq
+                    ])
+                    .map_err(err)?;
+            }
+            let mut df = tx.prepare_cached("INSERT INTO term_df (term, n) VALUES (?1, ?2) ON CONFLICT(term) DO UPDATE SET n = excluded.n").map_err(err)?;
+            for (term, n) in &changes.df {
+                df.execute(params![term, n]).map_err(err)?;
+            }
+            let mut save = tx
+                .prepare_cached("INSERT OR REPLACE INTO active_stories (id, state) VALUES (?1, ?2)")
+                .map_err(err)?;
+            for s in &changes.stories {
+                save.execute(params![
+                    s.id as i64,
+                    serde_json::to_string(s).unwrap_or_default()
+                ])
+                .map_err(err)?;
+            }
+            let mut drop = tx
+                .prepare_cached("DELETE FROM active_stories WHERE id = ?1")
+                .map_err(err)?;
+            for id in &changes.evicted {
+                drop.execute(params![*id as i64]).map_err(err)?;
+            }
+            let mut kv = tx
+                .prepare_cached("INSERT OR REPLACE INTO clusterer (key, value) VALUES (?1, ?2)")
+                .map_err(err)?;
+            kv.execute(params!["docs", changes.docs.to_string()])
+                .map_err(err)?;
+            kv.execute(params!["next_id", changes.next_id.to_string()])
+                .map_err(err)?;
+        }
+        tx.commit().map_err(err)
+    }
+
+    /// Stories, newest first (by latest publication date, then by last update).
+    pub fn stories(&self, limit: usize) -> Result<Vec<StoryRow>> {
+        let mut stmt = self.sql(self.conn.prepare(
+            "SELECT s.id, s.headline, s.articles, s.first_date, s.last_date,
+                    (SELECT group_concat(DISTINCT outlet) FROM articles a WHERE a.story = s.id AND outlet IS NOT NULL)
+             FROM stories s ORDER BY s.last_date DESC NULLS LAST, s.updated_seq DESC LIMIT ?1",
+        ))?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            let outlets: Option<String> = r.get(5)?;
+            Ok(StoryRow {
+                id: story_key(r.get(0)?),
+                headline: r.get(1)?,
+                articles: r.get::<_, i64>(2)? as usize,
+                first_date: r.get(3)?,
+                last_date: r.get(4)?,
+                outlets: outlets
+                    .map(|o| o.split(',').map(str::to_string).collect())
+                    .unwrap_or_default(),
+            })
+        });
+        self.sql(rows.and_then(|rows| rows.collect()))
+    }
+
+    /// The articles of one story, in ingest order.
+    pub fn story_articles(&self, story: i64) -> Result<Vec<Article>> {
+        let mut stmt = self.sql(self.conn.prepare(
+            "SELECT id, title, text, url, outlet, published, published_date, authors, source FROM articles WHERE story = ?1 ORDER BY seq",
+        ))?;
+        let rows = stmt.query_map([story], |r| {
+            let authors: String = r.get(7)?;
+            let date: Option<String> = r.get(6)?;
+            Ok(Article {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                text: r.get(2)?,
+                url: r.get(3)?,
+                outlet: r.get(4)?,
+                published: r.get(5)?,
+                published_date: date.and_then(|d| d.parse().ok()),
+                authors: serde_json::from_str(&authors).unwrap_or_default(),
+                source: r.get(8)?,
+            })
+        });
+        self.sql(rows.and_then(|rows| rows.collect()))
+    }
+
+    /// Full-text search (FTS5 query syntax), best first by BM25, with each hit's story.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let mut stmt = self.sql(self.conn.prepare(
+            "SELECT a.id, a.title, a.story, s.headline, snippet(articles_fts, 1, '[', ']', '…', 12), bm25(articles_fts)
+             FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid JOIN stories s ON s.id = a.story
+             WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts) LIMIT ?2",
+        ))?;
+        let rows = stmt.query_map(params![fts_query(query), limit as i64], |r| {
+            Ok(SearchHit {
+                article: r.get(0)?,
+                title: r.get(1)?,
+                story: story_key(r.get(2)?),
+                story_headline: r.get(3)?,
+                snippet: r.get(4)?,
+                score: -r.get::<_, f64>(5)?,
+            })
+        });
+        self.sql(rows.and_then(|rows| rows.collect()))
+    }
+
+    pub fn article_count(&self) -> Result<usize> {
+        let r = self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0));
+        Ok(self.sql(r)? as usize)
+    }
+}
+
+/// Plain words become a conjunction of quoted terms, so user input is never FTS5 syntax by
+/// accident ("U.S." or "al-Sharaa" would otherwise be a syntax error); a query that already uses
+/// quotes or operators is passed through.
+pub fn fts_query(query: &str) -> String {
+    let uses_syntax = query.contains('"')
+        || query
+            .split_whitespace()
+            .any(|w| matches!(w, "AND" | "OR" | "NOT" | "NEAR"));
+    if uses_syntax {
+        return query.to_string();
+    }
+    query
+        .split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An article ready to store: where clustering put it and the keys that make ingest idempotent.
+#[derive(Debug, Clone)]
+pub struct PreparedArticle {
+    pub article: Article,
+    pub hash: String,
+    pub simhash: u64,
+    pub story: u64,
+    pub copy_of: Option<String>,
+    pub headline: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_ignores_spacing_and_case() {
+        assert_eq!(text_hash("A  b\nC"), text_hash("a b c"));
+        assert_ne!(text_hash("a b c"), text_hash("a b d"));
+    }
+
+    #[test]
+    fn fts_queries_are_safe() {
+        assert_eq!(fts_query("U.S. al-Sharaa"), "\"U.S.\" \"al-Sharaa\"");
+        assert_eq!(fts_query("\"exact phrase\""), "\"exact phrase\"");
+    }
+
+    #[test]
+    fn migrates_and_reopens() {
+        let dir = std::env::temp_dir().join(format!("parallax-store-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let path = dir.join("t.db");
+        let _ = std::fs::remove_file(&path);
+        {
+            let s = Store::open(&path).unwrap();
+            assert_eq!(s.article_count().unwrap(), 0);
+        }
+        let s = Store::open(&path).unwrap();
+        assert!(s.stories(10).unwrap().is_empty());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

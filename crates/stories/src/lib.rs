@@ -87,6 +87,21 @@ pub struct Clusterer {
     postings: HashMap<String, BTreeSet<u64>>,
     /// The newest publication date seen: the window is measured back from it.
     newest: Option<NaiveDate>,
+    /// What changed since the last [`Clusterer::take_changes`], for incremental saving.
+    dirty_terms: rustc_hash::FxHashSet<String>,
+    dirty_stories: BTreeSet<u64>,
+    evicted: Vec<u64>,
+}
+
+/// What changed since the last save: terms whose document frequency moved, stories that changed
+/// or left the window.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Changes {
+    pub docs: u64,
+    pub next_id: u64,
+    pub df: Vec<(String, u32)>,
+    pub stories: Vec<StoryState>,
+    pub evicted: Vec<u64>,
 }
 
 /// Where an article went.
@@ -117,6 +132,9 @@ impl Clusterer {
             active: HashMap::default(),
             postings: HashMap::default(),
             newest: None,
+            dirty_terms: Default::default(),
+            dirty_stories: BTreeSet::new(),
+            evicted: Vec::new(),
         };
         for s in state.active {
             c.newest = c.newest.max(s.latest);
@@ -167,6 +185,41 @@ impl Clusterer {
         }
     }
 
+    /// Changes since the previous call (or since creation/restoring).
+    pub fn take_changes(&mut self) -> Changes {
+        let mut df: Vec<(String, u32)> = self
+            .dirty_terms
+            .drain()
+            .map(|t| {
+                let n = self.df.get(&t).copied().unwrap_or(0);
+                (t, n)
+            })
+            .collect();
+        df.sort();
+        let stories = std::mem::take(&mut self.dirty_stories)
+            .into_iter()
+            .filter_map(|id| self.active.get(&id))
+            .map(|a| {
+                let mut centroid: Vec<(String, f32)> =
+                    a.centroid.iter().map(|(k, v)| (k.clone(), *v)).collect();
+                centroid.sort_by(|x, y| x.0.cmp(&y.0));
+                StoryState {
+                    id: a.id,
+                    centroid,
+                    latest: a.latest,
+                    size: a.size,
+                }
+            })
+            .collect();
+        Changes {
+            docs: self.docs,
+            next_id: self.next_id,
+            df,
+            stories,
+            evicted: std::mem::take(&mut self.evicted),
+        }
+    }
+
     pub fn active_stories(&self) -> usize {
         self.active.len()
     }
@@ -182,6 +235,7 @@ impl Clusterer {
         self.docs += 1;
         for (t, _) in &f.terms {
             *self.df.entry(t.clone()).or_default() += 1;
+            self.dirty_terms.insert(t.clone());
         }
         let mut vector: Vec<(&str, f32)> = f
             .terms
@@ -239,6 +293,7 @@ impl Clusterer {
         s.norm2 = s.centroid.values().map(|w| w * w).sum();
         s.size += 1;
         s.latest = s.latest.max(f.date);
+        self.dirty_stories.insert(story);
         Assignment {
             story,
             new_story,
@@ -287,6 +342,8 @@ impl Clusterer {
             .map(|s| s.id)
             .collect();
         for id in stale {
+            self.dirty_stories.remove(&id);
+            self.evicted.push(id);
             if let Some(s) = self.active.remove(&id) {
                 for t in s.centroid.keys() {
                     if let Some(p) = self.postings.get_mut(t) {
@@ -329,9 +386,12 @@ pub fn group_stories(articles: &[ReadArticle]) -> Vec<Vec<usize>> {
 pub struct CopyIndex {
     window_days: i64,
     bands: HashMap<(u8, u16), Vec<usize>>,
-    entries: Vec<Option<(u64, Option<NaiveDate>, u64)>>,
+    entries: Vec<Option<CopyEntry>>,
     newest: Option<NaiveDate>,
 }
+
+/// A text in the copy index: its SimHash, date, story, and a caller's tag (e.g. an article number).
+type CopyEntry = (u64, Option<NaiveDate>, u64, u64);
 
 /// Texts whose SimHashes differ in at most this many of 64 bits are copies.
 pub const COPY_BITS: u32 = 3;
@@ -350,22 +410,22 @@ impl CopyIndex {
         (hash >> (16 * b as u64)) as u16
     }
 
-    /// The story of an earlier near-identical text, if any.
-    pub fn find(&self, hash: u64, date: Option<NaiveDate>) -> Option<u64> {
+    /// The (story, tag) of the earliest near-identical text, if any.
+    pub fn find(&self, hash: u64, date: Option<NaiveDate>) -> Option<(u64, u64)> {
         (0..4u8)
             .filter_map(|b| self.bands.get(&(b, Self::band(hash, b))))
             .flatten()
             .filter_map(|&i| self.entries[i])
-            .filter(|(h, d, _)| {
+            .filter(|(h, d, _, _)| {
                 (h ^ hash).count_ones() <= COPY_BITS && within(*d, date, self.window_days)
             })
-            .map(|(_, _, story)| story)
-            .min()
+            .map(|(_, _, story, tag)| (story, tag))
+            .min_by_key(|&(_, tag)| tag)
     }
 
-    pub fn insert(&mut self, hash: u64, date: Option<NaiveDate>, story: u64) {
+    pub fn insert(&mut self, hash: u64, date: Option<NaiveDate>, story: u64, tag: u64) {
         let i = self.entries.len();
-        self.entries.push(Some((hash, date, story)));
+        self.entries.push(Some((hash, date, story, tag)));
         for b in 0..4u8 {
             self.bands
                 .entry((b, Self::band(hash, b)))
@@ -382,7 +442,7 @@ impl CopyIndex {
         let (Some(newest), window) = (self.newest, self.window_days) else {
             return;
         };
-        let stale = |e: &Option<(u64, Option<NaiveDate>, u64)>| matches!(e, Some((_, Some(d), _)) if (newest - *d).num_days() > window);
+        let stale = |e: &Option<CopyEntry>| matches!(e, Some((_, Some(d), _, _)) if (newest - *d).num_days() > window);
         if !self.entries.iter().any(stale) {
             return;
         }
