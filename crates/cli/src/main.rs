@@ -114,6 +114,13 @@ enum Command {
         /// Repetitions per measurement; the median is reported.
         #[arg(long, default_value_t = 11)]
         runs: usize,
+        /// Instead: the scale benchmark — generate this many articles (many stories over many
+        /// days, syndicated copies) and measure clustering and store ingest throughput and memory.
+        #[arg(long)]
+        scale: Option<usize>,
+        /// With --scale: where to put the benchmark store (deleted first).
+        #[arg(long, default_value = "parallax-bench.db")]
+        db: PathBuf,
     },
 }
 
@@ -241,7 +248,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             write_stdout(&(serde_json::to_string_pretty(&read)? + "\n"))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Bench { demo, sizes, runs } => bench(&demo, &sizes, runs.max(1)),
+        Command::Bench { scale: Some(n), db, .. } => bench_scale(n, &db),
+        Command::Bench { demo, sizes, runs, .. } => bench(&demo, &sizes, runs.max(1)),
         Command::Ingest { paths, db } => {
             let loaded = parallax_ingest::load_paths(&paths);
             for w in &loaded.warnings {
@@ -564,6 +572,62 @@ fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
         .collect();
     times.sort_by(f64::total_cmp);
     times[times.len() / 2]
+}
+
+/// Peak and current resident memory of this process, in MiB (Linux; zero elsewhere).
+fn memory_mib() -> (f64, f64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<f64>().ok())
+            .map_or(0.0, |kb| kb / 1024.0)
+    };
+    (field("VmHWM:"), field("VmRSS:"))
+}
+
+fn bench_scale(n: usize, db: &PathBuf) -> Result<ExitCode> {
+    let config = parallax_stories::ClusterConfig::default();
+    // 1. Clustering alone, in memory: features, copy detection, assignment.
+    let t = Instant::now();
+    let mut clusterer = parallax_stories::Clusterer::new(config);
+    let mut copies = parallax_stories::CopyIndex::new(config.window_days);
+    let mut stories = 0usize;
+    let mut max_active = 0usize;
+    let mut bytes = 0usize;
+    for (k, a) in parallax_cli::synthetic::stream(n, 7).enumerate() {
+        bytes += a.text.len();
+        let sim = parallax_stories::simhash(&a.text);
+        let copy = copies.find(sim, a.published_date).map(|(s, _)| s);
+        let assigned = clusterer.add(&parallax_stories::features(&parallax_cli::story_input(&a)), copy);
+        copies.insert(sim, a.published_date, assigned.story, k as u64);
+        stories += usize::from(assigned.new_story);
+        max_active = max_active.max(clusterer.active_stories());
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let (peak, _) = memory_mib();
+    println!(
+        "clustering: {n} articles ({:.0} MB of text) in {secs:.1}s = {:.0} articles/s; {stories} stories, at most {max_active} active; peak memory {peak:.0} MiB",
+        bytes as f64 / 1e6,
+        n as f64 / secs
+    );
+    // 2. The same stream through `ingest` into a fresh store.
+    let _ = std::fs::remove_file(db);
+    let mut store = parallax_store::Store::open(db)?;
+    let t = Instant::now();
+    let summary = parallax_cli::ingest::ingest(&mut store, parallax_cli::synthetic::stream(n, 7), config, |_| {})?;
+    let secs = t.elapsed().as_secs_f64();
+    let (peak, rss) = memory_mib();
+    let size = std::fs::metadata(db).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;
+    println!(
+        "ingest:     {} new articles in {secs:.1}s = {:.0} articles/s; {} stories; store {size:.0} MB; peak memory {peak:.0} MiB, now {rss:.0} MiB",
+        summary.new,
+        summary.read as f64 / secs,
+        summary.new_stories
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn bench(demo: &PathBuf, sizes: &[usize], runs: usize) -> Result<ExitCode> {

@@ -120,3 +120,97 @@ fn capitalize(s: &str) -> String {
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
 }
+
+const SYLLABLES: &[&str] = &["ka", "lo", "mar", "ten", "vi", "sa", "dor", "el", "ra", "nu", "bel", "tor", "an", "is", "mo", "ver", "zu", "qui", "pa", "len"];
+const EVENT_KINDS: &[&str] = &["earthquake", "election", "strike", "flood", "merger", "trial", "summit", "protest", "fire", "ceasefire", "recall", "heatwave"];
+const FILLER: &[&str] = &[
+    "Officials said more details would be released later in the day.",
+    "The situation remained fluid as reporters gathered outside.",
+    "Analysts cautioned that it was too early to judge the long-term effects.",
+    "Residents described scenes of confusion in the first hours.",
+    "The government promised a full account of what happened.",
+    "Markets reacted cautiously to the news on Monday.",
+    "Local media carried live coverage throughout the afternoon.",
+];
+
+fn name(rng: &mut Rng) -> String {
+    let n = 2 + rng.below(2);
+    capitalize(&(0..n).map(|_| rng.pick(SYLLABLES)).collect::<String>())
+}
+
+/// A realistic stream for scale tests: `n` articles about many stories spread over many days
+/// (each story runs a few days), of news-like length (~250–500 words), with about 8% syndicated
+/// copies. Generated lazily, so the corpus itself takes no memory.
+pub fn stream(n: usize, seed: u64) -> impl Iterator<Item = Article> {
+    let mut rng = Rng::new(seed);
+    let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
+    // About 40 articles a story; 150 new stories a day at the default size.
+    let per_day = 6000usize;
+    struct Story {
+        kind: &'static str,
+        place: String,
+        people: [String; 2],
+        facts: Vec<String>,
+    }
+    let mut live: Vec<(Story, usize)> = Vec::new();
+    let mut recent: Vec<Article> = Vec::new();
+    (0..n).map(move |k| {
+        let day = (k / per_day) as i64;
+        let date = start + chrono::Duration::days(day);
+        if k > 0 && rng.below(12) == 0 && !recent.is_empty() {
+            let src = recent[rng.below(recent.len())].clone();
+            let mut copy = src;
+            copy.id = format!("g{k:07}");
+            copy.outlet = Some(format!("Outlet {}", rng.below(300)));
+            copy.published_date = Some(date);
+            copy.published = Some(date.to_string());
+            return copy;
+        }
+        // Stories start and end over time: keep ~120 live, replace one now and then.
+        if live.len() < 120 || rng.below(40) == 0 {
+            let kind = rng.pick(EVENT_KINDS);
+            let place = name(&mut rng);
+            let people = [format!("{} {}", name(&mut rng), name(&mut rng)), format!("{} {}", name(&mut rng), name(&mut rng))];
+            let figure = 3 + rng.below(5000);
+            let facts = (0..12)
+                .map(|i| match i % 4 {
+                    0 => format!("The {kind} in {place} affected {figure} people, according to {}.", people[0]),
+                    1 => format!("{} said the response to the {kind} in {place} would continue for days.", people[1]),
+                    2 => format!("In {place}, officials counted {} damaged buildings after the {kind}.", figure / 3 + i),
+                    _ => format!("\"We are doing everything we can,\" {} told reporters in {place}.", people[i % 2]),
+                })
+                .collect();
+            let story = Story { kind, place, people, facts };
+            if live.len() >= 120 {
+                let gone = rng.below(live.len());
+                live.swap_remove(gone);
+            }
+            live.push((story, 0));
+        }
+        let pick = rng.below(live.len());
+        let (story, count) = &mut live[pick];
+        *count += 1;
+        let mut text = format!("{} hit by {}: {} speaks\n", story.place, story.kind, story.people[0]);
+        let sentences = 14 + rng.below(16);
+        for _ in 0..sentences {
+            if rng.below(3) == 0 {
+                text.push_str(rng.pick(FILLER));
+            } else {
+                text.push_str(&story.facts[rng.below(story.facts.len())]);
+            }
+            text.push(' ');
+            if rng.below(4) == 0 {
+                text.push('\n');
+            }
+        }
+        let mut a = Article::new(format!("g{k:07}"), text);
+        a.outlet = Some(format!("Outlet {}", rng.below(300)));
+        a.published_date = Some(date);
+        a.published = Some(date.to_string());
+        if recent.len() >= 64 {
+            recent.remove(0);
+        }
+        recent.push(a.clone());
+        a
+    })
+}

@@ -47,6 +47,8 @@ impl Default for ClusterConfig {
 
 /// Default join threshold: measured on ECB+ topics 1–35 (see README "Quality").
 pub const STORY_THRESHOLD: f64 = 0.3;
+/// Stories scored per article: those sharing the most weight of its specific features.
+const MAX_CANDIDATES: usize = 12;
 /// News about one event rarely continues after a week of silence.
 pub const WINDOW_DAYS: i64 = 7;
 
@@ -281,16 +283,19 @@ impl Clusterer {
             .get_mut(&story)
             .expect("story just chosen is active");
         for (t, w) in &vector {
-            let e = s.centroid.entry((*t).to_string()).or_insert(0.0);
-            if *e == 0.0 {
-                self.postings
-                    .entry((*t).to_string())
-                    .or_default()
-                    .insert(story);
+            // Keep the squared norm up to date instead of summing the whole centroid again.
+            match s.centroid.get_mut(*t) {
+                Some(e) => {
+                    s.norm2 += (*e + w) * (*e + w) - *e * *e;
+                    *e += w;
+                }
+                None => {
+                    s.centroid.insert((*t).to_string(), *w);
+                    s.norm2 += w * w;
+                    self.postings.entry((*t).to_string()).or_default().insert(story);
+                }
             }
-            *e += w;
         }
-        s.norm2 = s.centroid.values().map(|w| w * w).sum();
         s.size += 1;
         s.latest = s.latest.max(f.date);
         self.dirty_stories.insert(story);
@@ -305,14 +310,19 @@ impl Clusterer {
         // The most specific features (highest weight) find the candidate stories.
         let mut probe: Vec<&(&str, f32)> = vector.iter().collect();
         probe.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-        let mut candidates: BTreeSet<u64> = BTreeSet::new();
-        for (t, _) in probe.iter().take(self.config.probe) {
+        // Stories sharing the most of those features are scored; the rest cannot win.
+        let mut hits: HashMap<u64, f32> = HashMap::default();
+        for (t, w) in probe.iter().take(self.config.probe) {
             if let Some(p) = self.postings.get(*t) {
-                candidates.extend(p.iter().copied());
+                for &id in p {
+                    *hits.entry(id).or_default() += w;
+                }
             }
         }
+        let mut candidates: Vec<(f32, u64)> = hits.into_iter().map(|(id, w)| (w, id)).collect();
+        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut best: Option<(f64, u64)> = None;
-        for id in candidates {
+        for id in candidates.into_iter().take(MAX_CANDIDATES).map(|(_, id)| id) {
             let s = &self.active[&id];
             if let (Some(d), Some(l)) = (date, s.latest) {
                 if (d - l).num_days().abs() > self.config.window_days {
