@@ -248,8 +248,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             write_stdout(&(serde_json::to_string_pretty(&read)? + "\n"))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Bench { scale: Some(n), db, .. } => bench_scale(n, &db),
-        Command::Bench { demo, sizes, runs, .. } => bench(&demo, &sizes, runs.max(1)),
+        Command::Bench {
+            scale: Some(n), db, ..
+        } => bench_scale(n, &db),
+        Command::Bench {
+            demo, sizes, runs, ..
+        } => bench(&demo, &sizes, runs.max(1)),
         Command::Ingest { paths, db } => {
             let loaded = parallax_ingest::load_paths(&paths);
             for w in &loaded.warnings {
@@ -601,7 +605,10 @@ fn bench_scale(n: usize, db: &PathBuf) -> Result<ExitCode> {
         bytes += a.text.len();
         let sim = parallax_stories::simhash(&a.text);
         let copy = copies.find(sim, a.published_date).map(|(s, _)| s);
-        let assigned = clusterer.add(&parallax_stories::features(&parallax_cli::story_input(&a)), copy);
+        let assigned = clusterer.add(
+            &parallax_stories::features(&parallax_cli::story_input(&a)),
+            copy,
+        );
         copies.insert(sim, a.published_date, assigned.story, k as u64);
         stories += usize::from(assigned.new_story);
         max_active = max_active.max(clusterer.active_stories());
@@ -617,7 +624,12 @@ fn bench_scale(n: usize, db: &PathBuf) -> Result<ExitCode> {
     let _ = std::fs::remove_file(db);
     let mut store = parallax_store::Store::open(db)?;
     let t = Instant::now();
-    let summary = parallax_cli::ingest::ingest(&mut store, parallax_cli::synthetic::stream(n, 7), config, |_| {})?;
+    let summary = parallax_cli::ingest::ingest(
+        &mut store,
+        parallax_cli::synthetic::stream(n, 7),
+        config,
+        |_| {},
+    )?;
     let secs = t.elapsed().as_secs_f64();
     let (peak, rss) = memory_mib();
     let size = std::fs::metadata(db).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;

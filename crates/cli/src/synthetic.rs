@@ -121,8 +121,24 @@ fn capitalize(s: &str) -> String {
         .unwrap_or_default()
 }
 
-const SYLLABLES: &[&str] = &["ka", "lo", "mar", "ten", "vi", "sa", "dor", "el", "ra", "nu", "bel", "tor", "an", "is", "mo", "ver", "zu", "qui", "pa", "len"];
-const EVENT_KINDS: &[&str] = &["earthquake", "election", "strike", "flood", "merger", "trial", "summit", "protest", "fire", "ceasefire", "recall", "heatwave"];
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mar", "ten", "vi", "sa", "dor", "el", "ra", "nu", "bel", "tor", "an", "is", "mo",
+    "ver", "zu", "qui", "pa", "len",
+];
+const EVENT_KINDS: &[&str] = &[
+    "earthquake",
+    "election",
+    "strike",
+    "flood",
+    "merger",
+    "trial",
+    "summit",
+    "protest",
+    "fire",
+    "ceasefire",
+    "recall",
+    "heatwave",
+];
 const FILLER: &[&str] = &[
     "Officials said more details would be released later in the day.",
     "The situation remained fluid as reporters gathered outside.",
@@ -170,17 +186,37 @@ pub fn stream(n: usize, seed: u64) -> impl Iterator<Item = Article> {
         if live.len() < 120 || rng.below(40) == 0 {
             let kind = rng.pick(EVENT_KINDS);
             let place = name(&mut rng);
-            let people = [format!("{} {}", name(&mut rng), name(&mut rng)), format!("{} {}", name(&mut rng), name(&mut rng))];
+            let people = [
+                format!("{} {}", name(&mut rng), name(&mut rng)),
+                format!("{} {}", name(&mut rng), name(&mut rng)),
+            ];
             let figure = 3 + rng.below(5000);
             let facts = (0..12)
                 .map(|i| match i % 4 {
-                    0 => format!("The {kind} in {place} affected {figure} people, according to {}.", people[0]),
-                    1 => format!("{} said the response to the {kind} in {place} would continue for days.", people[1]),
-                    2 => format!("In {place}, officials counted {} damaged buildings after the {kind}.", figure / 3 + i),
-                    _ => format!("\"We are doing everything we can,\" {} told reporters in {place}.", people[i % 2]),
+                    0 => format!(
+                        "The {kind} in {place} affected {figure} people, according to {}.",
+                        people[0]
+                    ),
+                    1 => format!(
+                        "{} said the response to the {kind} in {place} would continue for days.",
+                        people[1]
+                    ),
+                    2 => format!(
+                        "In {place}, officials counted {} damaged buildings after the {kind}.",
+                        figure / 3 + i
+                    ),
+                    _ => format!(
+                        "\"We are doing everything we can,\" {} told reporters in {place}.",
+                        people[i % 2]
+                    ),
                 })
                 .collect();
-            let story = Story { kind, place, people, facts };
+            let story = Story {
+                kind,
+                place,
+                people,
+                facts,
+            };
             if live.len() >= 120 {
                 let gone = rng.below(live.len());
                 live.swap_remove(gone);
@@ -190,7 +226,10 @@ pub fn stream(n: usize, seed: u64) -> impl Iterator<Item = Article> {
         let pick = rng.below(live.len());
         let (story, count) = &mut live[pick];
         *count += 1;
-        let mut text = format!("{} hit by {}: {} speaks\n", story.place, story.kind, story.people[0]);
+        let mut text = format!(
+            "{} hit by {}: {} speaks\n",
+            story.place, story.kind, story.people[0]
+        );
         let sentences = 14 + rng.below(16);
         for _ in 0..sentences {
             if rng.below(3) == 0 {

@@ -417,6 +417,16 @@ impl Store {
         self.sql(rows.and_then(|rows| rows.collect()))
     }
 
+    /// Every stored article's id and story, in ingest order.
+    pub fn assignments(&self) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self.sql(
+            self.conn
+                .prepare("SELECT id, story FROM articles ORDER BY seq"),
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)));
+        self.sql(rows.and_then(|rows| rows.collect()))
+    }
+
     pub fn article_count(&self) -> Result<usize> {
         let r = self
             .conn

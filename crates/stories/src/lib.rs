@@ -292,7 +292,10 @@ impl Clusterer {
                 None => {
                     s.centroid.insert((*t).to_string(), *w);
                     s.norm2 += w * w;
-                    self.postings.entry((*t).to_string()).or_default().insert(story);
+                    self.postings
+                        .entry((*t).to_string())
+                        .or_default()
+                        .insert(story);
                 }
             }
         }
@@ -322,7 +325,11 @@ impl Clusterer {
         let mut candidates: Vec<(f32, u64)> = hits.into_iter().map(|(id, w)| (w, id)).collect();
         candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut best: Option<(f64, u64)> = None;
-        for id in candidates.into_iter().take(MAX_CANDIDATES).map(|(_, id)| id) {
+        for id in candidates
+            .into_iter()
+            .take(MAX_CANDIDATES)
+            .map(|(_, id)| id)
+        {
             let s = &self.active[&id];
             if let (Some(d), Some(l)) = (date, s.latest) {
                 if (d - l).num_days().abs() > self.config.window_days {

@@ -1,0 +1,217 @@
+//! The store end to end: a killed ingest resumes with nothing lost or duplicated, batches give
+//! the same stories as one run, and readers work while an ingest writes.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use parallax_store::Store;
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_parallax")
+}
+
+fn workdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("parallax-store-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// A JSON-lines corpus of `n` generated articles (several stories over several days, copies).
+fn corpus(dir: &Path, n: usize) -> PathBuf {
+    let path = dir.join("corpus.jsonl");
+    let mut out = String::new();
+    for a in parallax_cli::synthetic::stream(n, 11) {
+        let line = serde_json::json!({"id": a.id, "text": a.text, "outlet": a.outlet, "published": a.published});
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+fn ingest(corpus: &Path, db: &Path) -> std::process::Output {
+    Command::new(bin())
+        .arg("ingest")
+        .arg(corpus)
+        .arg("--db")
+        .arg(db)
+        .output()
+        .unwrap()
+}
+
+fn count(db: &Path) -> usize {
+    Store::open(db)
+        .map(|s| s.article_count().unwrap_or(0))
+        .unwrap_or(0)
+}
+
+#[test]
+fn killed_ingest_resumes_without_loss_or_duplicates_and_matches_one_run() {
+    let dir = workdir("kill");
+    let corpus = corpus(&dir, 4000);
+    // Reference: one uninterrupted run.
+    let reference = dir.join("reference.db");
+    let out = ingest(&corpus, &reference);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected = Store::open(&reference).unwrap().assignments().unwrap();
+    assert!(expected.len() > 3000);
+
+    // Kill an ingest once it has committed something, in the middle of its work.
+    let db = dir.join("killed.db");
+    let mut child = Command::new(bin())
+        .arg("ingest")
+        .arg(&corpus)
+        .arg("--db")
+        .arg(&db)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while count(&db) == 0 && started.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let partial = count(&db);
+    assert!(
+        partial > 0,
+        "the ingest committed nothing before it was killed"
+    );
+
+    // The store is consistent as the kill left it, and a rerun finishes the job.
+    let out = ingest(&corpus, &db);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(summary.contains("duplicates"), "{summary}");
+    let resumed = Store::open(&db).unwrap().assignments().unwrap();
+    assert_eq!(
+        resumed.len(),
+        expected.len(),
+        "no article lost or duplicated (killed at {partial})"
+    );
+    let mut ids: Vec<&String> = resumed.iter().map(|(id, _)| id).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), resumed.len());
+
+    // Same stories as the single run: compare the partitions.
+    let story_of: HashMap<&String, i64> = resumed.iter().map(|(id, s)| (id, *s)).collect();
+    let gold: Vec<i64> = expected.iter().map(|(_, s)| *s).collect();
+    let got: Vec<i64> = expected.iter().map(|(id, _)| story_of[id]).collect();
+    let f = parallax_stories::eval::bcubed(&gold, &got).f1;
+    assert!(
+        f >= 0.99,
+        "B-cubed agreement between one run and killed+resumed: {f}"
+    );
+
+    // A third run changes nothing.
+    let out = ingest(&corpus, &db);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("new 0"));
+    assert_eq!(count(&db), expected.len());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn readers_work_while_an_ingest_writes() {
+    let dir = workdir("readers");
+    let corpus = corpus(&dir, 3000);
+    let db = dir.join("live.db");
+    let mut child = Command::new(bin())
+        .arg("ingest")
+        .arg(&corpus)
+        .arg("--db")
+        .arg(&db)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while count(&db) == 0 && started.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let mut reads = 0;
+    while child.try_wait().unwrap().is_none() && reads < 20 {
+        let stories = Command::new(bin())
+            .args(["stories", "--format", "json", "--db"])
+            .arg(&db)
+            .output()
+            .unwrap();
+        assert!(
+            stories.status.success(),
+            "{}",
+            String::from_utf8_lossy(&stories.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&stories.stdout).unwrap();
+        assert!(!v["stories"].as_array().unwrap().is_empty());
+        let search = Command::new(bin())
+            .args(["search", "officials", "--db"])
+            .arg(&db)
+            .output()
+            .unwrap();
+        assert!(
+            search.status.success(),
+            "{}",
+            String::from_utf8_lossy(&search.stderr)
+        );
+        reads += 1;
+    }
+    assert!(child.wait().unwrap().success());
+    assert!(
+        reads > 0,
+        "the ingest finished before any read could overlap it"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn story_and_search_on_the_demo() {
+    let dir = workdir("demo");
+    let db = dir.join("demo.db");
+    let demo =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/kazakhstan-abraham-accords");
+    let out = Command::new(bin())
+        .arg("ingest")
+        .arg(&demo)
+        .arg("--db")
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout)
+        .starts_with("read 5, new 5, duplicates 0, errors 0, stories touched 1"));
+    let out = Command::new(bin())
+        .args(["story", "s1", "--format", "json", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["stories"][0]["articles"].as_array().unwrap().len(), 5);
+    let out = Command::new(bin())
+        .args(["search", "Witkoff", "--format", "json", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 2);
+    assert!(hits.iter().all(|h| h["story"] == "s1"));
+    let out = Command::new(bin())
+        .args(["stories", "--db"])
+        .arg(dir.join("missing.db"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no store at"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
