@@ -455,7 +455,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn eval_clusters(gold: &PathBuf, threshold: f64) -> Result<ExitCode> {
+fn eval_clusters(gold: &std::path::Path, threshold: f64) -> Result<ExitCode> {
     let bytes = std::fs::read(gold).with_context(|| format!("cannot read {}", gold.display()))?;
     let source = gold.display().to_string();
     let (articles, errors) = parallax_ingest::parse_jsonl(&source, "gold", &bytes);
@@ -546,7 +546,7 @@ fn render_out(
 }
 
 /// Open a store that must already exist (reading commands never create one by accident).
-fn open_existing(db: &PathBuf) -> Result<parallax_store::Store> {
+fn open_existing(db: &std::path::Path) -> Result<parallax_store::Store> {
     if !db.exists() {
         bail!(
             "no store at {} (create one with `parallax ingest PATH --db {}`)",
@@ -592,7 +592,7 @@ fn memory_mib() -> (f64, f64) {
     (field("VmHWM:"), field("VmRSS:"))
 }
 
-fn bench_scale(n: usize, db: &PathBuf) -> Result<ExitCode> {
+fn bench_scale(n: usize, db: &std::path::Path) -> Result<ExitCode> {
     let config = parallax_stories::ClusterConfig::default();
     // 1. Clustering alone, in memory: features, copy detection, assignment.
     let t = Instant::now();
