@@ -214,24 +214,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let mut analysis = parallax_cli::analyze(&loaded.articles, &lexicon);
             analysis.errors = parallax_cli::problems(&loaded.errors);
-            let to_terminal = out.is_none() && std::io::stdout().is_terminal();
-            let color = match color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none(),
-            };
-            let format = match format {
-                OutputFormat::Text => Format::Text,
-                OutputFormat::Json => Format::Json,
-                OutputFormat::Md => Format::Markdown,
-                OutputFormat::Html => Format::Html,
-            };
-            let rendered = parallax_report::render(&analysis, format, color);
-            match out {
-                Some(path) => std::fs::write(&path, rendered)
-                    .with_context(|| format!("cannot write {}", path.display()))?,
-                None => write_stdout(&rendered)?,
-            }
+            render_out(&analysis, format, out, color)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Read { paths } => {

@@ -79,6 +79,21 @@ struct Active {
     size: u32,
 }
 
+impl Active {
+    /// The story as it is saved: centroid sorted by feature, so saved state is deterministic.
+    fn saved(&self) -> StoryState {
+        let mut centroid: Vec<(String, f32)> =
+            self.centroid.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        centroid.sort_by(|x, y| x.0.cmp(&y.0));
+        StoryState {
+            id: self.id,
+            centroid,
+            latest: self.latest,
+            size: self.size,
+        }
+    }
+}
+
 /// Streaming story clustering.
 pub struct Clusterer {
     config: ClusterConfig,
@@ -163,21 +178,7 @@ impl Clusterer {
     pub fn state(&self) -> ClustererState {
         let mut df: Vec<(String, u32)> = self.df.iter().map(|(k, v)| (k.clone(), *v)).collect();
         df.sort();
-        let mut active: Vec<StoryState> = self
-            .active
-            .values()
-            .map(|a| {
-                let mut centroid: Vec<(String, f32)> =
-                    a.centroid.iter().map(|(k, v)| (k.clone(), *v)).collect();
-                centroid.sort_by(|x, y| x.0.cmp(&y.0));
-                StoryState {
-                    id: a.id,
-                    centroid,
-                    latest: a.latest,
-                    size: a.size,
-                }
-            })
-            .collect();
+        let mut active: Vec<StoryState> = self.active.values().map(Active::saved).collect();
         active.sort_by_key(|s| s.id);
         ClustererState {
             docs: self.docs,
@@ -201,17 +202,7 @@ impl Clusterer {
         let stories = std::mem::take(&mut self.dirty_stories)
             .into_iter()
             .filter_map(|id| self.active.get(&id))
-            .map(|a| {
-                let mut centroid: Vec<(String, f32)> =
-                    a.centroid.iter().map(|(k, v)| (k.clone(), *v)).collect();
-                centroid.sort_by(|x, y| x.0.cmp(&y.0));
-                StoryState {
-                    id: a.id,
-                    centroid,
-                    latest: a.latest,
-                    size: a.size,
-                }
-            })
+            .map(Active::saved)
             .collect();
         Changes {
             docs: self.docs,
