@@ -47,6 +47,8 @@ impl Default for ClusterConfig {
 
 /// Default join threshold: measured on ECB+ topics 1–35 (see README "Quality").
 pub const STORY_THRESHOLD: f64 = 0.3;
+/// Features a story centroid keeps (pruned to this when it grows to twice as many).
+pub const CENTROID_FEATURES: usize = 400;
 /// Stories scored per article: those sharing the most weight of its specific features.
 const MAX_CANDIDATES: usize = 12;
 /// News about one event rarely continues after a week of silence.
@@ -289,6 +291,22 @@ impl Clusterer {
                         .insert(story);
                 }
             }
+        }
+        // A story's centroid keeps its heaviest features: bounded memory and saved state, and the
+        // long tail of one-off words says little about what the story is.
+        if s.centroid.len() > 2 * CENTROID_FEATURES {
+            let mut weights: Vec<(f32, String)> = s.centroid.iter().map(|(t, w)| (*w, t.clone())).collect();
+            weights.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            for (_, t) in weights.drain(CENTROID_FEATURES..) {
+                s.centroid.remove(&t);
+                if let Some(p) = self.postings.get_mut(&t) {
+                    p.remove(&story);
+                    if p.is_empty() {
+                        self.postings.remove(&t);
+                    }
+                }
+            }
+            s.norm2 = s.centroid.values().map(|w| w * w).sum();
         }
         s.size += 1;
         s.latest = s.latest.max(f.date);
