@@ -121,10 +121,17 @@ pub fn features(input: &StoryInput<'_>) -> Features {
 
 /// A 64-bit SimHash over word 3-shingles: near-identical texts differ in few bits.
 pub fn simhash(text: &str) -> u64 {
-    let words: Vec<String> = tokenize(text)
+    // Hash each word case-insensitively without allocating, then shingles from word hashes.
+    let words: Vec<u64> = tokenize(text)
         .into_iter()
         .filter(|t| t.kind != TokenKind::Punct)
-        .map(|t| t.text.to_lowercase())
+        .map(|t| {
+            let mut h = rustc_hash::FxHasher::default();
+            for c in t.text.chars().flat_map(char::to_lowercase) {
+                h.write_u32(c as u32);
+            }
+            h.finish()
+        })
         .collect();
     let mut counts = [0i32; 64];
     for w in words.windows(3) {

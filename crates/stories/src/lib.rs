@@ -244,8 +244,9 @@ impl Clusterer {
             .sqrt()
             .max(1e-9);
         vector.iter_mut().for_each(|(_, w)| *w /= norm);
-        if let Some(date) = f.date {
-            self.newest = self.newest.max(Some(date));
+        // The window only moves when a newer day arrives; evict then, not on every article.
+        if f.date > self.newest {
+            self.newest = f.date;
             self.evict();
         }
 
