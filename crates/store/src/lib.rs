@@ -105,21 +105,23 @@ pub struct SearchHit {
 /// Stable 128-bit hash of normalised text (FNV-1a twice with different offsets), as hex; the
 /// same text always gives the same key, across runs and versions.
 pub fn text_hash(text: &str) -> String {
-    let normalized: String = text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    let fnv = |offset: u64| {
-        normalized
-            .bytes()
-            .fold(offset, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+    // Words lower-cased and joined by single spaces, hashed as they stream by.
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let (mut a, mut b) = (0xcbf2_9ce4_8422_2325u64, 0x6c62_272e_07bb_0142u64);
+    let mut feed = |byte: u8| {
+        a = (a ^ byte as u64).wrapping_mul(PRIME);
+        b = (b ^ byte as u64).wrapping_mul(PRIME);
     };
-    format!(
-        "{:016x}{:016x}",
-        fnv(0xcbf2_9ce4_8422_2325),
-        fnv(0x6c62_272e_07bb_0142)
-    )
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            feed(b' ');
+        }
+        let mut buf = [0u8; 4];
+        for c in word.chars().flat_map(char::to_lowercase) {
+            c.encode_utf8(&mut buf).bytes().for_each(&mut feed);
+        }
+    }
+    format!("{a:016x}{b:016x}")
 }
 
 fn story_key(id: i64) -> String {
@@ -242,11 +244,11 @@ impl Store {
 
     /// Is an article with this id or this text already stored?
     pub fn contains(&self, id: &str, hash: &str) -> Result<bool> {
-        let r = self.conn.query_row(
-            "SELECT EXISTS(SELECT 1 FROM articles WHERE id = ?1 OR hash = ?2)",
-            params![id, hash],
-            |r| r.get::<_, bool>(0),
-        );
+        // Prepared once per connection: this runs for every article ingested.
+        let r = self
+            .conn
+            .prepare_cached("SELECT EXISTS(SELECT 1 FROM articles WHERE id = ?1) OR EXISTS(SELECT 1 FROM articles WHERE hash = ?2)")
+            .and_then(|mut stmt| stmt.query_row(params![id, hash], |r| r.get::<_, bool>(0)));
         self.sql(r)
     }
 
