@@ -89,6 +89,7 @@ pub fn article_from_json(
         published,
         published_date,
         authors,
+        language: None,
         source: source.to_string(),
     })
 }

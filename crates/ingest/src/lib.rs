@@ -11,8 +11,10 @@ use std::path::{Path, PathBuf};
 use parallax_model::Article;
 use unicode_normalization::UnicodeNormalization;
 
+pub mod feed;
 mod fields;
 pub mod published;
+pub mod warc;
 
 pub use fields::article_from_json;
 
@@ -61,15 +63,26 @@ pub enum InputFormat {
     Text,
     Json,
     JsonLines,
+    /// `.html`, `.htm`, optionally `.gz`.
+    Html,
+    /// `.warc`, `.warc.gz`.
+    Warc,
+    /// `.rss`, `.atom`, `.xml` feeds.
+    Feed,
 }
 
 impl InputFormat {
     pub fn of(path: &Path) -> Option<InputFormat> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let name = name.strip_suffix(".gz").unwrap_or(&name);
+        let ext = name.rsplit_once('.')?.1;
+        match ext {
             "txt" | "text" => Some(InputFormat::Text),
             "json" => Some(InputFormat::Json),
             "jsonl" | "ndjson" => Some(InputFormat::JsonLines),
+            "html" | "htm" | "xhtml" => Some(InputFormat::Html),
+            "warc" => Some(InputFormat::Warc),
+            "rss" | "atom" | "xml" => Some(InputFormat::Feed),
             _ => None,
         }
     }
@@ -118,6 +131,12 @@ pub fn parse_bytes(
         },
         InputFormat::Json => parse_json(source, stem, bytes),
         InputFormat::JsonLines => parse_jsonl(source, stem, bytes),
+        InputFormat::Html => match parse_html(source, stem, bytes, None, None) {
+            Ok(article) => (vec![article], vec![]),
+            Err(e) => (vec![], vec![e]),
+        },
+        InputFormat::Warc => warc::parse_warc(source, stem, bytes),
+        InputFormat::Feed => feed::parse_feed(source, stem, bytes),
     }
 }
 
@@ -190,9 +209,51 @@ fn is_documentation(path: &Path) -> bool {
 }
 
 fn file_stem(path: &Path) -> String {
-    path.file_stem()
+    let name = path
+        .file_name()
         .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "article".to_string())
+        .unwrap_or_else(|| "article".to_string());
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    name.rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .to_string()
+}
+
+/// A web page (HTML, possibly gzipped) as an article: body and metadata by extraction.
+/// `header_charset` and `crawled` come from a WARC record when there is one.
+pub fn parse_html(
+    source: &str,
+    stem: &str,
+    bytes: &[u8],
+    url: Option<&str>,
+    context: Option<(Option<&str>, Option<chrono::NaiveDate>)>,
+) -> Result<Article, InputError> {
+    let raw =
+        parallax_web::gunzip(bytes).map_err(|e| InputError::new(source, None, e.to_string()))?;
+    let (charset, crawled) = context.unwrap_or((None, None));
+    let html = parallax_web::decode(&raw, charset);
+    let page = parallax_web::extract(&html, url)
+        .map_err(|e| InputError::new(source, None, e.to_string()))?;
+    let text = clean_text(&page.text);
+    if text.trim().is_empty() {
+        return Err(InputError::new(
+            source,
+            None,
+            "no article text found in the page",
+        ));
+    }
+    let published = parallax_web::plausible_date(page.published.clone(), crawled)
+        .and_then(|d| published::parse_published(&d));
+    let mut article = Article::new(stem, text);
+    article.source = source.to_string();
+    article.title = page.title.map(|t| clean_text(&t));
+    article.url = page.url;
+    article.outlet = page.site_name;
+    article.published = published.as_ref().map(|p| p.iso.clone());
+    article.published_date = published.map(|p| p.date);
+    article.authors = page.authors;
+    article.language = page.language;
+    Ok(article)
 }
 
 /// Ids are the key of every output; two inputs with the same id get distinct ones, and we say so.

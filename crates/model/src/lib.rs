@@ -31,6 +31,9 @@ pub struct Article {
     pub authors: Vec<String>,
     /// Where the article came from: a path, plus `:LINE` for JSON lines.
     pub source: String,
+    /// Language code from the page, when a web page says it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 impl Article {
@@ -47,6 +50,7 @@ impl Article {
             published: None,
             published_date: None,
             authors: Vec::new(),
+            language: None,
         }
     }
 }

@@ -394,6 +394,7 @@ impl Store {
                 published_date: date.and_then(|d| d.parse().ok()),
                 authors: serde_json::from_str(&authors).unwrap_or_default(),
                 source: r.get(8)?,
+                language: None,
             })
         });
         self.sql(rows.and_then(|rows| rows.collect()))

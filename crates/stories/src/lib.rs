@@ -296,7 +296,8 @@ impl Clusterer {
         // A story's centroid keeps its heaviest features: bounded memory and saved state, and the
         // long tail of one-off words says little about what the story is.
         if s.centroid.len() > 2 * CENTROID_FEATURES {
-            let mut weights: Vec<(f32, String)> = s.centroid.iter().map(|(t, w)| (*w, t.clone())).collect();
+            let mut weights: Vec<(f32, String)> =
+                s.centroid.iter().map(|(t, w)| (*w, t.clone())).collect();
             weights.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             for (_, t) in weights.drain(CENTROID_FEATURES..) {
                 s.centroid.remove(&t);

@@ -1,0 +1,241 @@
+//! Web: article text and metadata from web pages (HTML, optionally gzipped).
+//!
+//! Decoding follows the web's order of authority: byte-order mark, the HTTP `Content-Type`
+//! charset (when a WARC record gives one), `<meta charset>`, then detection (chardetng). Invalid
+//! bytes become U+FFFD; nothing here panics on any input. Extraction of the body is delegated to
+//! a maintained extractor chosen by measurement (see ARCHITECTURE.md, "Decisions").
+
+pub mod eval;
+
+use std::io::Read;
+
+use encoding_rs::Encoding;
+
+/// Pages larger than this (after decompression) are refused: no news article is 50 MB.
+pub const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WebError {
+    TooLarge(usize),
+    Gzip(String),
+    NoArticle,
+}
+
+impl std::fmt::Display for WebError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WebError::TooLarge(n) => write!(
+                f,
+                "page is larger than {} MB (read {n} bytes)",
+                MAX_PAGE_BYTES / (1024 * 1024)
+            ),
+            WebError::Gzip(e) => write!(f, "cannot decompress: {e}"),
+            WebError::NoArticle => write!(f, "no article text found in the page"),
+        }
+    }
+}
+
+impl std::error::Error for WebError {}
+
+/// Decompress gzip (bounded), or pass bytes through.
+pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, WebError> {
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return if bytes.len() > MAX_PAGE_BYTES {
+            Err(WebError::TooLarge(bytes.len()))
+        } else {
+            Ok(bytes.to_vec())
+        };
+    }
+    let mut out = Vec::new();
+    let mut decoder = flate2::read::MultiGzDecoder::new(bytes).take(MAX_PAGE_BYTES as u64 + 1);
+    decoder
+        .read_to_end(&mut out)
+        .map_err(|e| WebError::Gzip(e.to_string()))?;
+    if out.len() > MAX_PAGE_BYTES {
+        return Err(WebError::TooLarge(out.len()));
+    }
+    Ok(out)
+}
+
+/// The charset named in a `Content-Type` value ("text/html; charset=ISO-8859-1").
+pub fn charset_param(content_type: &str) -> Option<&str> {
+    content_type
+        .split(';')
+        .filter_map(|p| p.trim().split_once('='))
+        .find(|(k, _)| k.trim().eq_ignore_ascii_case("charset"))
+        .map(|(_, v)| v.trim().trim_matches(['"', '\'']))
+}
+
+/// `<meta charset=...>` or `<meta http-equiv=Content-Type content="...charset=...">` in the first
+/// kilobytes, as the HTML standard's prescan does.
+fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let text = String::from_utf8_lossy(&head[..head.len().min(4096)]).to_ascii_lowercase();
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find("<meta") {
+        rest = &rest[i + 5..];
+        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+        if let Some(j) = tag.find("charset") {
+            let value = tag[j + 7..]
+                .trim_start()
+                .trim_start_matches('=')
+                .trim_start()
+                .trim_start_matches(['"', '\'']);
+            let end = value
+                .find(|c: char| c == '"' || c == '\'' || c == ';' || c.is_whitespace() || c == '/')
+                .unwrap_or(value.len());
+            if let Some(enc) = Encoding::for_label(value[..end].as_bytes()) {
+                // A page that says UTF-16 in ASCII is not UTF-16 (HTML standard).
+                return Some(
+                    if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+                        encoding_rs::UTF_8
+                    } else {
+                        enc
+                    },
+                );
+            }
+        }
+    }
+    None
+}
+
+/// Decode page bytes to text. `header_charset` comes from an HTTP header when there is one.
+pub fn decode(bytes: &[u8], header_charset: Option<&str>) -> String {
+    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        return enc
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
+    }
+    let declared = header_charset
+        .and_then(|c| Encoding::for_label(c.as_bytes()))
+        .or_else(|| meta_charset(bytes));
+    let encoding = declared.unwrap_or_else(|| {
+        if std::str::from_utf8(bytes).is_ok() {
+            encoding_rs::UTF_8
+        } else {
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            detector.feed(bytes, true);
+            detector.guess(None, chardetng::Utf8Detection::Allow)
+        }
+    });
+    encoding.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// What an extractor found in a page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extracted {
+    pub title: Option<String>,
+    /// The article body, paragraphs separated by blank lines.
+    pub text: String,
+    pub authors: Vec<String>,
+    /// ISO 8601 date.
+    pub published: Option<String>,
+    pub site_name: Option<String>,
+    pub language: Option<String>,
+    pub url: Option<String>,
+}
+
+/// The extraction backends measured for the decision in ARCHITECTURE.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extractor {
+    /// The `trafilatura` crate (a Rust port of go-trafilatura).
+    Trafilatura,
+    /// The `dom_smoothie` crate (a Rust port of Readability.js).
+    Readability,
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// Extract the article from decoded HTML.
+pub fn extract_with(
+    extractor: Extractor,
+    html: &str,
+    url: Option<&str>,
+) -> Result<Extracted, WebError> {
+    let out = match extractor {
+        Extractor::Trafilatura => {
+            let mut opts = trafilatura::Options::default();
+            if let Some(u) = url.and_then(|u| url::Url::parse(u).ok()) {
+                opts = opts.with_url(u);
+            }
+            let r = trafilatura::extract(html, &opts).map_err(|_| WebError::NoArticle)?;
+            let m = &r.metadata;
+            Extracted {
+                title: non_empty(&m.title),
+                text: r.content_text.clone(),
+                authors: split_authors(&m.author),
+                published: m.date.map(|d| d.to_string()),
+                site_name: non_empty(&m.sitename),
+                language: non_empty(&m.language),
+                url: non_empty(&m.url).or_else(|| url.map(str::to_string)),
+            }
+        }
+        Extractor::Readability => {
+            let cfg = dom_smoothie::Config {
+                text_mode: dom_smoothie::TextMode::Formatted,
+                ..Default::default()
+            };
+            let mut r = dom_smoothie::Readability::new(html, url, Some(cfg))
+                .map_err(|_| WebError::NoArticle)?;
+            let a = r.parse().map_err(|_| WebError::NoArticle)?;
+            Extracted {
+                title: non_empty(&a.title),
+                text: a.text_content.to_string(),
+                authors: a.byline.as_deref().map(split_authors).unwrap_or_default(),
+                published: a.published_time.clone(),
+                site_name: a.site_name.clone(),
+                language: a.lang.clone(),
+                url: url.map(str::to_string),
+            }
+        }
+    };
+    let mut out = out;
+    out.text = clean_body(&out.text);
+    if out.text.trim().is_empty() {
+        return Err(WebError::NoArticle);
+    }
+    Ok(out)
+}
+
+/// "By Jane Roe and John Doe | Staff" → ["Jane Roe", "John Doe"].
+pub fn split_authors(raw: &str) -> Vec<String> {
+    raw.split([';', ',', '|', '\n'])
+        .flat_map(|p| p.split(" and "))
+        .map(|p| {
+            p.trim()
+                .trim_start_matches("By ")
+                .trim_start_matches("by ")
+                .trim()
+        })
+        .filter(|p| !p.is_empty() && !p.starts_with('@') && p.split_whitespace().count() <= 4)
+        .map(str::to_string)
+        .collect()
+}
+
+/// Paragraphs separated by blank lines, without the page furniture the extractor let through
+/// (the same line rules the reader applies to text articles).
+pub fn clean_body(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !parallax_read::structure::is_boilerplate(l))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Extract with the default backend (dom_smoothie; see ARCHITECTURE.md for the measurement).
+pub fn extract(html: &str, url: Option<&str>) -> Result<Extracted, WebError> {
+    extract_with(Extractor::Readability, html, url)
+}
+
+/// A publication date is never later than when the page was fetched (or now): later dates come
+/// from scripts, comments or "related" links.
+pub fn plausible_date(date: Option<String>, crawled: Option<chrono::NaiveDate>) -> Option<String> {
+    let d = date?;
+    let day = chrono::NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok()?;
+    let limit = crawled.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    (day <= limit && day.format("%Y").to_string().as_str() >= "1990").then_some(d)
+}
