@@ -149,7 +149,7 @@ enum EvalCommand {
     Extraction {
         #[arg(long)]
         data: PathBuf,
-        #[arg(long, value_enum, default_value_t = ExtractorChoice::Trafilatura)]
+        #[arg(long, value_enum, default_value_t = ExtractorChoice::Readability)]
         extractor: ExtractorChoice,
     },
 }

@@ -11,6 +11,55 @@ use std::io::Read;
 
 use encoding_rs::Encoding;
 
+/// Deeper nesting than this is not a news page, and tree algorithms slow down with depth.
+pub const MAX_NESTING: usize = 512;
+
+/// The deepest tag nesting in a page, by a linear scan (void and self-closed tags do not nest).
+pub fn max_nesting(html: &str) -> usize {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "!doctype", "!--",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        let start = i + off + 1;
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |e| start + e);
+        let tag = &html[start..end.min(html.len())];
+        if let Some(name) = tag.strip_prefix('/') {
+            if !name.is_empty() {
+                depth = depth.saturating_sub(1);
+            }
+        } else {
+            let name: String = tag
+                .chars()
+                .take_while(|c| !c.is_whitespace() && *c != '/')
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if !name.is_empty()
+                && !tag.ends_with('/')
+                && !VOID.iter().any(|v| name.starts_with(v))
+                && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+        i = end.min(bytes.len().saturating_sub(1)).max(start);
+        if end >= bytes.len() {
+            break;
+        }
+    }
+    max
+}
+
+/// Fewer words than this is not an article (a nav label, a cookie notice).
+pub const MIN_ARTICLE_WORDS: usize = 8;
+
 /// Pages larger than this (after decompression) are refused: no news article is 50 MB.
 pub const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
 
@@ -19,6 +68,7 @@ pub enum WebError {
     TooLarge(usize),
     Gzip(String),
     NoArticle,
+    TooDeep(usize),
 }
 
 impl std::fmt::Display for WebError {
@@ -31,6 +81,10 @@ impl std::fmt::Display for WebError {
             ),
             WebError::Gzip(e) => write!(f, "cannot decompress: {e}"),
             WebError::NoArticle => write!(f, "no article text found in the page"),
+            WebError::TooDeep(n) => write!(
+                f,
+                "tags nest {n} deep (more than {MAX_NESTING}); not an article page"
+            ),
         }
     }
 }
@@ -83,7 +137,7 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
             let end = value
                 .find(|c: char| c == '"' || c == '\'' || c == ';' || c.is_whitespace() || c == '/')
                 .unwrap_or(value.len());
-            if let Some(enc) = Encoding::for_label(value[..end].as_bytes()) {
+            if let Some(enc) = Encoding::for_label(&value.as_bytes()[..end]) {
                 // A page that says UTF-16 in ASCII is not UTF-16 (HTML standard).
                 return Some(
                     if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
@@ -156,6 +210,10 @@ pub fn extract_with(
     html: &str,
     url: Option<&str>,
 ) -> Result<Extracted, WebError> {
+    let depth = max_nesting(html);
+    if depth > MAX_NESTING {
+        return Err(WebError::TooDeep(depth));
+    }
     let out = match extractor {
         Extractor::Trafilatura => {
             let mut opts = trafilatura::Options::default();
@@ -195,7 +253,8 @@ pub fn extract_with(
     };
     let mut out = out;
     out.text = clean_body(&out.text);
-    if out.text.trim().is_empty() {
+    // What is left of a page without an article is a menu word or two, not news.
+    if out.text.split_whitespace().count() < MIN_ARTICLE_WORDS {
         return Err(WebError::NoArticle);
     }
     Ok(out)
@@ -238,4 +297,54 @@ pub fn plausible_date(date: Option<String>, crawled: Option<chrono::NaiveDate>) 
     let day = chrono::NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok()?;
     let limit = crawled.unwrap_or_else(|| chrono::Utc::now().date_naive());
     (day <= limit && day.format("%Y").to_string().as_str() >= "1990").then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_depth() {
+        assert_eq!(
+            max_nesting("<html><body><p>a<br>b<img src=x></p></body></html>"),
+            3
+        );
+        assert_eq!(
+            max_nesting(&("<div>".repeat(600) + &"</div>".repeat(600))),
+            600
+        );
+        assert_eq!(
+            max_nesting("<!-- <a> --> <x/> < 3 > 2"),
+            0,
+            "comments, self-closed tags and stray brackets do not nest"
+        );
+        assert!(matches!(
+            extract(&("<div>".repeat(10_000)), None),
+            Err(WebError::TooDeep(10_000))
+        ));
+    }
+
+    #[test]
+    fn charsets() {
+        assert_eq!(
+            charset_param("text/html; charset=\"ISO-8859-1\""),
+            Some("ISO-8859-1")
+        );
+        assert_eq!(decode(b"\xef\xbb\xbfcaf\xc3\xa9", None), "caf\u{e9}");
+        assert_eq!(
+            decode(b"<meta charset=windows-1252>caf\xe9", None),
+            "<meta charset=windows-1252>caf\u{e9}"
+        );
+        assert_eq!(decode(b"caf\xe9", Some("iso-8859-1")), "caf\u{e9}");
+        assert!(decode(b"\xfd\xfc garbage \x80", None).contains("garbage"));
+    }
+
+    #[test]
+    fn gzip_bounds() {
+        assert!(matches!(
+            gunzip(&[0x1f, 0x8b, 0, 1]),
+            Err(WebError::Gzip(_))
+        ));
+        assert_eq!(gunzip(b"plain").unwrap(), b"plain");
+    }
 }
