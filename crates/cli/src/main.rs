@@ -156,7 +156,7 @@ enum EvalCommand {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ExtractorChoice {
-    Trafilatura,
+    /// dom_smoothie (Readability.js port) with Parallax's boilerplate rules.
     Readability,
 }
 
@@ -632,7 +632,6 @@ fn eval_extraction(data: &std::path::Path, extractor: ExtractorChoice) -> Result
         .as_object()
         .with_context(|| format!("{}: expected an object of pages", truth_path.display()))?;
     let extractor = match extractor {
-        ExtractorChoice::Trafilatura => parallax_web::Extractor::Trafilatura,
         ExtractorChoice::Readability => parallax_web::Extractor::Readability,
     };
     let mut ids: Vec<&String> = truth.keys().collect();
