@@ -151,6 +151,9 @@ enum EvalCommand {
         data: PathBuf,
         #[arg(long, value_enum, default_value_t = ExtractorChoice::Readability)]
         extractor: ExtractorChoice,
+        /// Also print each page's precision and recall, worst F1 first.
+        #[arg(long)]
+        per_page: bool,
     },
 }
 
@@ -514,8 +517,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             what: EvalCommand::Clusters { gold, threshold },
         } => eval_clusters(&gold, threshold),
         Command::Eval {
-            what: EvalCommand::Extraction { data, extractor },
-        } => eval_extraction(&data, extractor),
+            what:
+                EvalCommand::Extraction {
+                    data,
+                    extractor,
+                    per_page,
+                },
+        } => eval_extraction(&data, extractor, per_page),
     }
 }
 
@@ -621,7 +629,11 @@ fn open_existing(db: &std::path::Path) -> Result<parallax_store::Store> {
     Ok(parallax_store::Store::open(db)?)
 }
 
-fn eval_extraction(data: &std::path::Path, extractor: ExtractorChoice) -> Result<ExitCode> {
+fn eval_extraction(
+    data: &std::path::Path,
+    extractor: ExtractorChoice,
+    per_page: bool,
+) -> Result<ExitCode> {
     let truth_path = data.join("ground-truth.json");
     let truth: serde_json::Value = serde_json::from_slice(
         &std::fs::read(&truth_path)
@@ -638,7 +650,7 @@ fn eval_extraction(data: &std::path::Path, extractor: ExtractorChoice) -> Result
     ids.sort();
     let mut pages = Vec::new();
     let mut elapsed = 0.0;
-    for id in ids {
+    for &id in &ids {
         let gold = truth[id]["articleBody"].as_str().unwrap_or_default();
         let url = truth[id]["url"].as_str();
         let path = data.join("html").join(format!("{id}.html.gz"));
@@ -660,6 +672,21 @@ fn eval_extraction(data: &std::path::Path, extractor: ExtractorChoice) -> Result
         pages.push(parallax_web::eval::page_scores(gold, &text));
     }
     let (p, r, f) = parallax_web::eval::aggregate(&pages);
+    if per_page {
+        let f1 = |(p, r): (f64, f64)| {
+            if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            }
+        };
+        let mut rows: Vec<(&String, (f64, f64))> =
+            ids.iter().copied().zip(pages.iter().copied()).collect();
+        rows.sort_by(|a, b| f1(a.1).total_cmp(&f1(b.1)));
+        for (id, (p, r)) in rows {
+            println!("{id}\tprecision {p:.3}\trecall {r:.3}");
+        }
+    }
     println!(
         "pages {}  ({:.0} pages/s, decoding and extraction, one core)",
         pages.len(),
