@@ -116,6 +116,10 @@ pub fn text_hash(text: &str) -> String {
         if i > 0 {
             feed(b' ');
         }
+        if word.is_ascii() {
+            word.bytes().for_each(|b| feed(b.to_ascii_lowercase()));
+            continue;
+        }
         let mut buf = [0u8; 4];
         for c in word.chars().flat_map(char::to_lowercase) {
             c.encode_utf8(&mut buf).bytes().for_each(&mut feed);
@@ -475,6 +479,11 @@ mod tests {
     fn hash_ignores_spacing_and_case() {
         assert_eq!(text_hash("A  b\nC"), text_hash("a b c"));
         assert_ne!(text_hash("a b c"), text_hash("a b d"));
+        // Stored hashes must never change between versions: FNV-1a, two seeds, UTF-8 bytes.
+        assert_eq!(
+            text_hash("Hello  WÖRLD"),
+            "ffaa2cb14fce504f4ea3bf0a12e165f8"
+        );
     }
 
     #[test]

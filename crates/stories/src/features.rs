@@ -127,8 +127,12 @@ pub fn simhash(text: &str) -> u64 {
         .filter(|t| t.kind != TokenKind::Punct)
         .map(|t| {
             let mut h = rustc_hash::FxHasher::default();
-            for c in t.text.chars().flat_map(char::to_lowercase) {
-                h.write_u32(c as u32);
+            for c in t.text.chars() {
+                if c.is_ascii() {
+                    h.write_u32(c.to_ascii_lowercase() as u32);
+                } else {
+                    c.to_lowercase().for_each(|l| h.write_u32(l as u32));
+                }
             }
             h.finish()
         })

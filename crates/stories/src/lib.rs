@@ -73,9 +73,12 @@ pub struct ClustererState {
     pub active: Vec<StoryState>,
 }
 
+/// A feature by number: dot products and postings hash integers, not strings.
+type TermId = u32;
+
 struct Active {
     id: u64,
-    centroid: HashMap<String, f32>,
+    centroid: HashMap<TermId, f32>,
     norm2: f32,
     latest: Option<NaiveDate>,
     size: u32,
@@ -83,9 +86,12 @@ struct Active {
 
 impl Active {
     /// The story as it is saved: centroid sorted by feature, so saved state is deterministic.
-    fn saved(&self) -> StoryState {
-        let mut centroid: Vec<(String, f32)> =
-            self.centroid.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    fn saved(&self, names: &[String]) -> StoryState {
+        let mut centroid: Vec<(String, f32)> = self
+            .centroid
+            .iter()
+            .map(|(k, v)| (names[*k as usize].clone(), *v))
+            .collect();
         centroid.sort_by(|x, y| x.0.cmp(&y.0));
         StoryState {
             id: self.id,
@@ -100,14 +106,17 @@ impl Active {
 pub struct Clusterer {
     config: ClusterConfig,
     docs: u64,
-    df: HashMap<String, u32>,
+    /// Every feature seen, numbered in order of arrival; `df` is indexed by the same number.
+    vocabulary: HashMap<String, TermId>,
+    names: Vec<String>,
+    df: Vec<u32>,
     next_id: u64,
     active: HashMap<u64, Active>,
-    postings: HashMap<String, BTreeSet<u64>>,
+    postings: HashMap<TermId, BTreeSet<u64>>,
     /// The newest publication date seen: the window is measured back from it.
     newest: Option<NaiveDate>,
     /// What changed since the last [`Clusterer::take_changes`], for incremental saving.
-    dirty_terms: rustc_hash::FxHashSet<String>,
+    dirty_terms: rustc_hash::FxHashSet<TermId>,
     dirty_stories: BTreeSet<u64>,
     evicted: Vec<u64>,
 }
@@ -146,7 +155,9 @@ impl Clusterer {
         let mut c = Clusterer {
             config,
             docs: state.docs,
-            df: state.df.into_iter().collect(),
+            vocabulary: HashMap::default(),
+            names: Vec::new(),
+            df: Vec::new(),
             next_id: state.next_id.max(1),
             active: HashMap::default(),
             postings: HashMap::default(),
@@ -155,11 +166,16 @@ impl Clusterer {
             dirty_stories: BTreeSet::new(),
             evicted: Vec::new(),
         };
+        for (term, n) in state.df {
+            let id = c.intern(&term);
+            c.df[id as usize] = n;
+        }
         for s in state.active {
             c.newest = c.newest.max(s.latest);
-            let centroid: HashMap<String, f32> = s.centroid.into_iter().collect();
+            let centroid: HashMap<TermId, f32> =
+                s.centroid.iter().map(|(t, w)| (c.intern(t), *w)).collect();
             for t in centroid.keys() {
-                c.postings.entry(t.clone()).or_default().insert(s.id);
+                c.postings.entry(*t).or_default().insert(s.id);
             }
             let norm2 = centroid.values().map(|w| w * w).sum();
             c.active.insert(
@@ -178,9 +194,15 @@ impl Clusterer {
 
     /// The state to save; restoring it continues exactly where this clusterer is.
     pub fn state(&self) -> ClustererState {
-        let mut df: Vec<(String, u32)> = self.df.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        let mut df: Vec<(String, u32)> = self
+            .names
+            .iter()
+            .cloned()
+            .zip(self.df.iter().copied())
+            .collect();
         df.sort();
-        let mut active: Vec<StoryState> = self.active.values().map(Active::saved).collect();
+        let mut active: Vec<StoryState> =
+            self.active.values().map(|s| s.saved(&self.names)).collect();
         active.sort_by_key(|s| s.id);
         ClustererState {
             docs: self.docs,
@@ -195,16 +217,13 @@ impl Clusterer {
         let mut df: Vec<(String, u32)> = self
             .dirty_terms
             .drain()
-            .map(|t| {
-                let n = self.df.get(&t).copied().unwrap_or(0);
-                (t, n)
-            })
+            .map(|t| (self.names[t as usize].clone(), self.df[t as usize]))
             .collect();
         df.sort();
         let stories = std::mem::take(&mut self.dirty_stories)
             .into_iter()
             .filter_map(|id| self.active.get(&id))
-            .map(Active::saved)
+            .map(|s| s.saved(&self.names))
             .collect();
         Changes {
             docs: self.docs,
@@ -219,8 +238,19 @@ impl Clusterer {
         self.active.len()
     }
 
-    fn idf(&self, term: &str) -> f32 {
-        let df = self.df.get(term).copied().unwrap_or(0) as f32;
+    fn intern(&mut self, term: &str) -> TermId {
+        if let Some(&id) = self.vocabulary.get(term) {
+            return id;
+        }
+        let id = self.names.len() as TermId;
+        self.vocabulary.insert(term.to_string(), id);
+        self.names.push(term.to_string());
+        self.df.push(0);
+        id
+    }
+
+    fn idf(&self, term: TermId) -> f32 {
+        let df = self.df[term as usize] as f32;
         ((self.docs as f32 + 1.0) / (df + 1.0)).ln() + 1.0
     }
 
@@ -228,14 +258,15 @@ impl Clusterer {
     pub fn add(&mut self, f: &Features, force: Option<u64>) -> Assignment {
         // Streaming IDF: this article counts among the documents it is weighed against.
         self.docs += 1;
-        for (t, _) in &f.terms {
-            *self.df.entry(t.clone()).or_default() += 1;
-            self.dirty_terms.insert(t.clone());
+        let ids: Vec<TermId> = f.terms.iter().map(|(t, _)| self.intern(t)).collect();
+        for &t in &ids {
+            self.df[t as usize] += 1;
+            self.dirty_terms.insert(t);
         }
-        let mut vector: Vec<(&str, f32)> = f
-            .terms
+        let mut vector: Vec<(TermId, f32)> = ids
             .iter()
-            .map(|(t, w)| (t.as_str(), w * self.idf(t)))
+            .zip(&f.terms)
+            .map(|(&t, (_, w))| (t, w * self.idf(t)))
             .collect();
         let norm = vector
             .iter()
@@ -278,27 +309,29 @@ impl Clusterer {
             .expect("story just chosen is active");
         for (t, w) in &vector {
             // Keep the squared norm up to date instead of summing the whole centroid again.
-            match s.centroid.get_mut(*t) {
+            match s.centroid.get_mut(t) {
                 Some(e) => {
                     s.norm2 += (*e + w) * (*e + w) - *e * *e;
                     *e += w;
                 }
                 None => {
-                    s.centroid.insert((*t).to_string(), *w);
+                    s.centroid.insert(*t, *w);
                     s.norm2 += w * w;
-                    self.postings
-                        .entry((*t).to_string())
-                        .or_default()
-                        .insert(story);
+                    self.postings.entry(*t).or_default().insert(story);
                 }
             }
         }
         // A story's centroid keeps its heaviest features: bounded memory and saved state, and the
         // long tail of one-off words says little about what the story is.
         if s.centroid.len() > 2 * CENTROID_FEATURES {
-            let mut weights: Vec<(f32, String)> =
-                s.centroid.iter().map(|(t, w)| (*w, t.clone())).collect();
-            weights.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            let names = &self.names;
+            let mut weights: Vec<(f32, TermId)> =
+                s.centroid.iter().map(|(t, w)| (*w, *t)).collect();
+            // Ties go by feature text, not number: the same choice after a restore.
+            weights.sort_by(|a, b| {
+                b.0.total_cmp(&a.0)
+                    .then_with(|| names[a.1 as usize].cmp(&names[b.1 as usize]))
+            });
             for (_, t) in weights.drain(CENTROID_FEATURES..) {
                 s.centroid.remove(&t);
                 if let Some(p) = self.postings.get_mut(&t) {
@@ -320,21 +353,32 @@ impl Clusterer {
         }
     }
 
-    fn best_story(&self, vector: &[(&str, f32)], date: Option<NaiveDate>) -> Option<(f64, u64)> {
+    fn best_story(&self, vector: &[(TermId, f32)], date: Option<NaiveDate>) -> Option<(f64, u64)> {
         // The most specific features (highest weight) find the candidate stories.
-        let mut probe: Vec<&(&str, f32)> = vector.iter().collect();
-        probe.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        let mut probe: Vec<&(TermId, f32)> = vector.iter().collect();
+        let names = &self.names;
+        probe.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| names[a.0 as usize].cmp(&names[b.0 as usize]))
+        });
         // Stories sharing the most of those features are scored; the rest cannot win.
-        let mut hits: HashMap<u64, f32> = HashMap::default();
+        let mut hits: HashMap<u64, f32> =
+            HashMap::with_capacity_and_hasher(256, Default::default());
         for (t, w) in probe.iter().take(self.config.probe) {
-            if let Some(p) = self.postings.get(*t) {
+            if let Some(p) = self.postings.get(t) {
                 for &id in p {
                     *hits.entry(id).or_default() += w;
                 }
             }
         }
         let mut candidates: Vec<(f32, u64)> = hits.into_iter().map(|(id, w)| (w, id)).collect();
-        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let order = |a: &(f32, u64), b: &(f32, u64)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        // Common features touch many stories; only the best few need ordering.
+        if candidates.len() > MAX_CANDIDATES {
+            candidates.select_nth_unstable_by(MAX_CANDIDATES, order);
+            candidates.truncate(MAX_CANDIDATES);
+        }
+        candidates.sort_by(order);
         let mut best: Option<(f64, u64)> = None;
         for id in candidates
             .into_iter()
@@ -349,7 +393,7 @@ impl Clusterer {
             }
             let dot: f32 = vector
                 .iter()
-                .map(|(t, w)| w * s.centroid.get(*t).copied().unwrap_or(0.0))
+                .map(|(t, w)| w * s.centroid.get(t).copied().unwrap_or(0.0))
                 .sum();
             let score = (dot / s.norm2.sqrt().max(1e-9)) as f64;
             if best.is_none_or(|(b, _)| score > b) {
