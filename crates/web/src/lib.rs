@@ -6,6 +6,7 @@
 //! a maintained extractor chosen by measurement (see ARCHITECTURE.md, "Decisions").
 
 pub mod eval;
+mod inert;
 
 use std::io::Read;
 
@@ -210,6 +211,8 @@ pub fn extract_with(
     html: &str,
     url: Option<&str>,
 ) -> Result<Extracted, WebError> {
+    let stripped = inert::strip_inert(html);
+    let html: &str = &stripped;
     let depth = max_nesting(html);
     if depth > MAX_NESTING {
         return Err(WebError::TooDeep(depth));
