@@ -183,11 +183,27 @@ pub fn brief_and_timeline(
             .as_ref()
             .map(|d| d.0.clone())
             .filter(|d| d.starts_with(|c: char| c.is_ascii_digit()));
+        let wordings: Vec<(usize, usize)> = members
+            .iter()
+            .map(|&u| (units[u].article, units[u].sentence))
+            .filter(|&(a, s)| !articles[a].sentences[s].in_list)
+            .collect();
+        // A sentence with an odd number of quotation marks is a piece of a longer quotation
+        // (`Nothing bad is going to happen."`): it cannot stand alone in the brief.
+        let whole: Vec<(usize, usize)> = wordings
+            .iter()
+            .copied()
+            .filter(|&(a, s)| {
+                articles[a].sentences[s]
+                    .text
+                    .matches('"')
+                    .count()
+                    .is_multiple_of(2)
+            })
+            .collect();
+        let fragment_only = whole.is_empty();
         let (ai, si) = least_loaded(
-            members
-                .iter()
-                .map(|&u| (units[u].article, units[u].sentence))
-                .filter(|&(a, s)| !articles[a].sentences[s].in_list),
+            if fragment_only { wordings } else { whole }.into_iter(),
             articles,
         );
         let text = articles[ai].sentences[si].text.clone();
@@ -208,6 +224,7 @@ pub fn brief_and_timeline(
             });
         }
         if claim.status == ClaimStatus::SingleSource
+            || fragment_only
             || members
                 .iter()
                 .all(|&u| articles[units[u].article].sentences[units[u].sentence].in_list)

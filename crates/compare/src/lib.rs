@@ -110,7 +110,7 @@ pub fn analyze_story(id: &str, articles: &[&ReadArticle]) -> StoryReport {
             .iter()
             .filter(|q| !matches!(q.value, parallax_model::QuantityValue::RelativeDay { .. }))
         {
-            let e = value_sources.entry(q.normalized()).or_default();
+            let e = value_sources.entry(source_key(q)).or_default();
             e.0.insert(roots[u.article]);
             let id = articles[u.article].id().to_string();
             if !e.1.contains(&id) {
@@ -336,26 +336,36 @@ fn kind_key(q: &parallax_model::Quantity) -> String {
     }
 }
 
+/// Which figures count as "the same figure" when asking who gives it: counts by their number
+/// alone ("51 knockouts" and "51 wins by knockout" are one figure), so a figure is never called
+/// single-source while another outlet states the same number in other words.
+fn source_key(q: &parallax_model::Quantity) -> String {
+    match &q.value {
+        parallax_model::QuantityValue::Count { value, .. } => format!("{value}"),
+        _ => q.normalized(),
+    }
+}
+
 /// The figures a claim's sentences give, with every article in the story that gives them.
 fn figures(
     us: &[usize],
     units: &[Unit],
     value_sources: &HashMap<String, (BTreeSet<usize>, Vec<String>)>,
 ) -> Vec<Figure> {
-    let mut by_value: BTreeMap<String, String> = BTreeMap::new();
+    let mut by_value: BTreeMap<String, (String, String)> = BTreeMap::new();
     for &u in us {
         for q in &units[u].quantities {
             if !matches!(q.value, parallax_model::QuantityValue::RelativeDay { .. }) {
                 by_value
                     .entry(q.normalized())
-                    .or_insert_with(|| q.surface.clone());
+                    .or_insert_with(|| (q.surface.clone(), source_key(q)));
             }
         }
     }
     by_value
         .into_iter()
-        .map(|(value, surface)| {
-            let (roots, arts) = value_sources.get(&value).cloned().unwrap_or_default();
+        .map(|(value, (surface, key))| {
+            let (roots, arts) = value_sources.get(&key).cloned().unwrap_or_default();
             Figure {
                 value,
                 surface,
@@ -405,6 +415,19 @@ mod tests {
         let values: Vec<&str> = c.values.iter().map(|v| v.value.as_str()).collect();
         assert_eq!(values, ["12", "30"]);
         assert_eq!(r.claims[0].status, ClaimStatus::Contested);
+    }
+
+    #[test]
+    fn pieces_of_a_quotation_stay_out_of_the_brief() {
+        // One sentence per line, as some sources deliver text: the quotation is broken in two.
+        let r = story(&[
+            "Bridge To Reopen\nThe city will reopen the river bridge on Monday after repairs, officials said.\nTraffic had been diverted through the old town for six weeks.\nBus routes will return to normal.\n\"We will finish the work on the bridge this week.\nNothing bad is going to happen to drivers on the bridge,\" the mayor said.",
+            "Bridge Reopens Monday\nThe city will reopen the river bridge on Monday after repairs, transport officials said on Friday.\nShop owners in the centre welcomed the news after weeks of lost trade.\nEngineers replaced two steel beams.\n\"We are nearly done with the bridge.\nNothing bad is going to happen to drivers on the bridge,\" the mayor told local radio.",
+        ]);
+        assert!(!r.brief.is_empty());
+        for b in &r.brief {
+            assert!(b.text.matches('"').count() % 2 == 0, "{:?}", r.brief);
+        }
     }
 
     #[test]

@@ -29,10 +29,14 @@ pub fn find_framing(
         text,
         category,
     };
-    for m in mentions
-        .iter()
-        .filter(|m| m.sentence == sentence.index && m.scare_quoted)
-    {
+    // Quotation marks around a country, a group or an institution question its name ('Israel');
+    // around a person-like phrase they mostly mark a title or a nickname ("Happy Birthday",
+    // "The Tiger"), which is not framing.
+    for m in mentions.iter().filter(|m| {
+        m.sentence == sentence.index
+            && m.scare_quoted
+            && m.kind != parallax_model::EntityKind::Person
+    }) {
         let quoted = &sentence.text
             [m.span.start.saturating_sub(1)..(m.span.end + 1).min(sentence.text.len())];
         out.push(mark(FramingKind::ScareQuote, quoted.to_string(), None));

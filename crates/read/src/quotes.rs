@@ -81,22 +81,66 @@ pub fn find_quotes(
     mentions: &[Mention],
 ) -> Vec<Quote> {
     let mut out = Vec::new();
+    let marks_of = |line: &Line| -> Vec<usize> {
+        text[line.span.clone()]
+            .match_indices('"')
+            .map(|(i, _)| line.span.start + i)
+            .collect()
+    };
+    // A quote left open by the previous body line that this line closes (see below).
+    let mut carried: Option<(usize, Vec<&Sentence>)> = None;
     for (line_index, line) in lines.iter().enumerate() {
         if line.role != LineRole::Body {
+            carried = None;
             continue;
         }
         let line_sentences: Vec<&Sentence> =
             sentences.iter().filter(|s| s.line == line_index).collect();
         if line_sentences.is_empty() {
+            carried = None;
             continue;
         }
-        let marks: Vec<usize> = text[line.span.clone()]
-            .match_indices('"')
-            .map(|(i, _)| line.span.start + i)
-            .collect();
+        let marks = marks_of(line);
         let mut k = 0;
         let mut quoted_sentences = Vec::new();
-        while k < marks.len() {
+        let first_of_line = out.len();
+        if let (Some((open, mut before)), Some(&close)) = (carried.take(), marks.first()) {
+            // The carried quote closes at this line's first mark.
+            before.extend(line_sentences.iter().copied());
+            if let Some(q) = direct_quote(text, open, close, &before, mentions) {
+                quoted_sentences.extend(q.sentences.clone());
+                out.push(q);
+            }
+            k = 1;
+        }
+        // Text with one sentence per line breaks a quote over lines: a line that leaves a quote
+        // open, followed by a line that does not reopen it with a mark of its own but closes it
+        // (an odd number of marks), is one quote. A next line starting with a mark is the
+        // newspaper convention for a quote running over paragraphs, handled below.
+        if (marks.len() - k) % 2 == 1 {
+            let next = lines
+                .get(line_index + 1)
+                .filter(|n| n.role == LineRole::Body);
+            if let Some(n) = next {
+                let next_marks = marks_of(n);
+                if next_marks.len() % 2 == 1 && !text[n.span.clone()].trim_start().starts_with('"')
+                {
+                    let open = marks[marks.len() - 1];
+                    let own: Vec<&Sentence> = line_sentences
+                        .iter()
+                        .copied()
+                        .filter(|s| s.span.end > open)
+                        .collect();
+                    carried = Some((open, own));
+                }
+            }
+        }
+        let pair_end = if carried.is_some() {
+            marks.len() - 1
+        } else {
+            marks.len()
+        };
+        while k < pair_end {
             let open = marks[k];
             let close = marks.get(k + 1).copied().unwrap_or(line.span.end);
             k += 2;
@@ -105,14 +149,16 @@ pub fn find_quotes(
                 out.push(q);
             }
         }
+        if carried.is_some() {
+            quoted_sentences.extend(
+                line_sentences
+                    .iter()
+                    .filter(|s| s.span.end > marks[marks.len() - 1])
+                    .map(|s| s.index),
+            );
+        }
         // A quote that continues the previous speaker's words ("…," she said. "…").
-        let this_line = out.len()
-            - out
-                .iter()
-                .rev()
-                .take_while(|q| q.sentences.start >= line_sentences[0].index)
-                .count();
-        for k in this_line.max(1)..out.len() {
+        for k in first_of_line.max(1)..out.len() {
             let (prev, cur) = (&out[k - 1], &out[k]);
             if cur.speaker.is_none()
                 && cur.kind == QuoteKind::Direct
@@ -595,5 +641,17 @@ mod tests {
             q[0].0,
             "We are going to announce another country tonight and more will follow."
         );
+    }
+
+    #[test]
+    fn quote_broken_over_lines_is_one_quote() {
+        let q = quotes("Headline Here\n\"Thompson was not so easy to box.\nI'm satisfied,\" Klitschko said.\nHe won.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Thompson was not so easy to box.\nI'm satisfied");
+        assert_eq!(q[0].1.as_deref(), Some("Klitschko"));
+        // A next paragraph reopening with its own mark is the newspaper convention instead.
+        let q = quotes("Headline Here\nKlitschko said: \"We will win this fight and the next one.\n\"And then we will rest for a long time,\" Klitschko added.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].0, "We will win this fight and the next one.");
     }
 }

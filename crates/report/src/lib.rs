@@ -61,8 +61,15 @@ impl Style {
 
 fn short(id: &str) -> &str {
     // Opaque ids like "004_5ed97c3f34f5c044" read better by their prefix in running text.
+    // Only a hash tail is dropped: "12_10ecb" and "12_11ecb" must stay apart.
     match id.split_once('_') {
-        Some((head, _)) if head.len() >= 2 => head,
+        Some((head, tail))
+            if head.len() >= 2
+                && tail.len() >= 8
+                && tail.chars().all(|c| c.is_ascii_hexdigit()) =>
+        {
+            head
+        }
         _ => id,
     }
 }
@@ -71,11 +78,22 @@ fn sources(ids: &[String]) -> String {
     ids.iter().map(|s| short(s)).collect::<Vec<_>>().join(", ")
 }
 
+/// A quote broken over lines in its article, shown on one line (JSON keeps the verbatim span).
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn single_source_figures(story: &StoryReport) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     for c in &story.claims {
         for f in &c.figures {
-            if f.independent_sources == 1 && f.surface.chars().any(|ch| ch.is_ascii_digit()) {
+            let seen = out.iter().any(|(s, a, _): &(String, String, String)| {
+                s == &f.surface && f.articles.first() == Some(a)
+            });
+            if f.independent_sources == 1
+                && f.surface.chars().any(|ch| ch.is_ascii_digit())
+                && !seen
+            {
                 let sentence = c
                     .support
                     .iter()
@@ -234,7 +252,7 @@ fn render_text(analysis: &Analysis, color: bool) -> String {
                     o,
                     "      {} \"{}\"",
                     st.dim(&format!("{}:", short(&v.article))),
-                    v.text
+                    one_line(&v.text)
                 );
                 if !v.differences.is_empty() {
                     let diffs: Vec<String> = v
@@ -434,7 +452,7 @@ fn render_markdown(analysis: &Analysis) -> String {
                     o,
                     "  - {}: “{}”",
                     md_escape(short(&v.article)),
-                    md_escape(&v.text)
+                    md_escape(&one_line(&v.text))
                 );
             }
         }
@@ -626,6 +644,14 @@ fn render_html(analysis: &Analysis) -> String {
 mod tests {
     use super::*;
     use parallax_model::{BriefItem, StoryReport};
+
+    #[test]
+    fn only_hash_tails_are_shortened() {
+        assert_eq!(short("004_5ed97c3f34f5c044"), "004");
+        assert_eq!(short("12_10ecb"), "12_10ecb");
+        assert_eq!(short("reuters_story"), "reuters_story");
+        assert_eq!(one_line("a\n  b"), "a b");
+    }
 
     fn story_with(text: &str) -> Analysis {
         Analysis {
