@@ -36,6 +36,8 @@ const INDIRECT_VERBS: &[&str] = &[
     "denied",
     "added",
 ];
+/// Of those, the ones that just as often take a plain object.
+const TRANSITIVE_CUES: &[&str] = &["added", "announced", "confirmed", "denied", "noted"];
 const AUXILIARIES: &[&str] = &[
     "had",
     "has",
@@ -298,7 +300,13 @@ fn speaker_before(
         let cue = cue_of(&toks[v..]);
         let mut start = v;
         // Walk back over the subject to a clause boundary, skipping a parenthetical ", which …,".
-        while start > 0 && !matches!(toks[start - 1].text, "," | ";" | ":" | "\"") {
+        // "… a trawler that the Indian Navy said was …": the subject starts after "that".
+        while start > 0
+            && !matches!(
+                toks[start - 1].text,
+                "," | ";" | ":" | "\"" | "that" | "which" | "who" | "whom"
+            )
+        {
             start -= 1;
         }
         if start == v && start > 0 && toks[start - 1].text == "," {
@@ -492,7 +500,19 @@ fn indirect_quote(s: &Sentence, mentions: &[Mention]) -> Option<Quote> {
         return trailing_attribution(s, &toks, mentions);
     }
     let speaker = speaker_np(&s.text, &subject, s, 0, mentions)?;
-    let mut from = verb + 1;
+    // "confirmed to The Associated Press that …": the words start after "that".
+    let that = toks[verb + 1..]
+        .iter()
+        .take(10)
+        .take_while(|t| !matches!(t.text, "," | "." | ";" | ":"))
+        .position(|t| t.text == "that")
+        .map(|k| verb + 1 + k);
+    // Verbs that also take a plain object ("added 101 yards", "announced a plan") report speech
+    // only with "that".
+    if that.is_none() && TRANSITIVE_CUES.contains(&toks[verb].text) {
+        return None;
+    }
+    let mut from = that.map_or(verb + 1, |t| t + 1);
     // "told reporters", "said on Thursday", "said that"
     while from < toks.len()
         && (matches!(
@@ -653,5 +673,20 @@ mod tests {
         let q = quotes("Headline Here\nKlitschko said: \"We will win this fight and the next one.\n\"And then we will rest for a long time,\" Klitschko added.");
         assert_eq!(q.len(), 2, "{q:?}");
         assert_eq!(q[0].0, "We will win this fight and the next one.");
+    }
+
+    #[test]
+    fn relative_clauses_and_plain_objects() {
+        let q = quotes("Headline Here\nLater, the Tabar sank a Thai trawler that the Indian Navy said was a pirate \"mother vessel\".");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("Indian Navy"), "{q:?}");
+        let q =
+            quotes("Headline Here\nPeyton Hillis added 101 yards on the ground for the Chiefs.");
+        assert!(q.is_empty(), "{q:?}");
+        let q = quotes("Headline Here\nCity Attorney Terry White confirmed to The Associated Press that Lohan has checked into an approved facility.");
+        assert_eq!(
+            q[0].0, "Lohan has checked into an approved facility",
+            "{q:?}"
+        );
     }
 }
