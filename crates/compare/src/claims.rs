@@ -46,10 +46,39 @@ pub struct AlignedClaim {
     pub units: Vec<usize>,
 }
 
+/// Words that negate a clause. "Denied" is not among them: "X denies arson" reports a denial, it
+/// does not negate "X was charged with arson". Contractions are caught by their ending, also
+/// when the apostrophe was lost ("cant", "didnt").
 const NEGATIONS: &[&str] = &[
-    "not", "never", "no", "n't", "denied", "denies", "deny", "won't", "cannot", "can't", "didn't",
-    "doesn't", "isn't", "wasn't", "aren't", "nor", "neither",
+    "not", "never", "no", "n't", "cannot", "nor", "neither", "cant", "dont", "didnt", "doesnt",
+    "isnt", "wasnt", "werent", "wont", "arent", "hasnt", "havent", "hadnt", "couldnt", "wouldnt",
+    "shouldnt",
 ];
+
+/// Whether the main statement of a sentence is negated. A negation inside a relative clause set
+/// off by commas (", who was not at the church,") belongs to that clause, not the statement.
+pub fn negated(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let mut main = String::with_capacity(lower.len());
+    let mut rest = lower.as_str();
+    while let Some(at) = [", who ", ", which ", ", whom "]
+        .iter()
+        .filter_map(|p| rest.find(p))
+        .min()
+    {
+        main.push_str(&rest[..at]);
+        rest = &rest[at + 2..];
+        match rest.find(',') {
+            Some(end) => rest = &rest[end..],
+            None => rest = "",
+        }
+    }
+    main.push_str(rest);
+    parallax_read::text::tokenize(&main)
+        .iter()
+        .filter(|t| t.kind == parallax_read::text::TokenKind::Word)
+        .any(|t| NEGATIONS.contains(&t.text) || t.text.ends_with("n't"))
+}
 
 /// A sentence before weighting: article, sentence, term counts, people, figures, negated.
 type RawUnit = (
@@ -84,7 +113,7 @@ pub fn units(articles: &[&ReadArticle], entities: &Entities) -> (Vec<Unit>, Hash
                 *tf.entry(*vocab.entry(format!("@{name}")).or_insert(n))
                     .or_default() += ENTITY_WEIGHT;
             }
-            let negated = s.words.iter().any(|w| NEGATIONS.contains(&w.as_str()));
+            let negated = negated(&s.text);
             let quantities = a.quantities_in(s.index).cloned().collect();
             raw.push((
                 ai,
@@ -291,7 +320,17 @@ pub fn values_disagree(a: &Quantity, b: &Quantity) -> Option<&'static str> {
         }
         (Year { year: x }, Year { year: y }) => (x != y).then_some("date"),
         (Date { iso: x, .. }, Date { iso: y, .. }) => {
-            (!x.starts_with(y.as_str()) && !y.starts_with(x.as_str())).then_some("date")
+            // A date without its year ("--12-15") agrees with any year's December 15.
+            let same_day = |yearless: &str, full: &str| {
+                yearless
+                    .strip_prefix('-')
+                    .is_some_and(|md| full.len() == 10 && full.ends_with(md))
+            };
+            let agree = x.starts_with(y.as_str())
+                || y.starts_with(x.as_str())
+                || same_day(x, y)
+                || same_day(y, x);
+            (!agree).then_some("date")
         }
         _ => None,
     }
@@ -405,5 +444,17 @@ mod tests {
             )
         };
         assert_eq!(values_disagree(&d("2025-11"), &d("2025-11-06")), None);
+    }
+
+    #[test]
+    fn negation_of_the_statement_only() {
+        assert!(negated("The minister did not resign on Friday."));
+        assert!(negated("We weren't executing the plan."));
+        assert!(negated("I cant speak for the first death."));
+        assert!(!negated(
+            "Ms. Palin, who was not at the church at the time, stopped by Saturday."
+        ));
+        assert!(!negated("Man denies arson charge"));
+        assert!(!negated("Nothing changes for the notable village."));
     }
 }

@@ -307,8 +307,13 @@ fn claim_contradictions(
         if let Some(&b) = single.iter().find(|&&b| {
             units[b].people != units[a].people && roots[units[b].article] != roots[units[a].article]
         }) {
-            if claims::term_overlap(&units[a], &units[b], entity_terms) >= 0.6 {
-                let name = |u: usize| units[u].people.iter().next().cloned().unwrap_or_default();
+            let name = |u: usize| units[u].people.iter().next().cloned().unwrap_or_default();
+            let (na, nb) = (name(a), name(b));
+            if claims::term_overlap(&units[a], &units[b], entity_terms) >= 0.6
+                && quotes::full_name(&na)
+                && quotes::full_name(&nb)
+                && !quotes::same_person(&na, &nb)
+            {
                 out.push(Found {
                     about: "actor",
                     values: vec![(a, name(a)), (b, name(b))],
@@ -428,6 +433,15 @@ mod tests {
         for b in &r.brief {
             assert!(b.text.matches('"').count() % 2 == 0, "{:?}", r.brief);
         }
+    }
+
+    #[test]
+    fn a_date_without_its_year_agrees_with_the_full_date() {
+        let r = story(&[
+            "Turkmenistan Sets Vote\nParliamentary elections in Turkmenistan are planned for December 15, 2013, and will be held on a two-party basis, the election commission said.",
+            "Two Parties In Turkmen Vote\nParliamentary elections in Turkmenistan scheduled for December 15 will be held on a two-party basis, the election commission said.",
+        ]);
+        assert!(r.contradictions.is_empty(), "{:?}", r.contradictions);
     }
 
     #[test]

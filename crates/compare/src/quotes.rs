@@ -56,17 +56,35 @@ pub fn group_quotes(
     let mut sets = DisjointSets::new(found.len());
     let mut pairs: Vec<_> = shared.into_iter().collect();
     pairs.sort();
+    // A short phrase quoted from a longer statement ("natural and logical continuation") joins
+    // one statement only: a phrase found in several quotes ("Deep Throat") must not chain them.
+    let mut phrase_partner: HashMap<usize, (usize, usize)> = HashMap::new();
     for ((a, b), n) in pairs {
         let smaller = found[a].terms.len().min(found[b].terms.len());
         let larger = found[a].terms.len().max(found[b].terms.len());
         let containment = n as f64 / smaller as f64;
-        // A short phrase quoted from a longer statement ("natural and logical continuation").
         let phrase = smaller <= 3 && n == smaller && n >= 2;
         // Two wordings of one statement: most words of both in common.
         let rewording = n >= 4 && containment >= SAME_QUOTE && n as f64 >= 0.5 * larger as f64;
-        if phrase || rewording {
+        if rewording {
             sets.union(a, b);
+        } else if phrase {
+            let (short, long) = if found[a].terms.len() <= found[b].terms.len() {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            // The longest statement containing the phrase; ties to the earliest.
+            let best = phrase_partner.entry(short).or_insert((long, larger));
+            if larger > best.1 || (larger == best.1 && long < best.0) {
+                *best = (long, larger);
+            }
         }
+    }
+    let mut phrases: Vec<(usize, (usize, usize))> = phrase_partner.into_iter().collect();
+    phrases.sort();
+    for (short, (long, _)) in phrases {
+        sets.union(short, long);
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut by_root: HashMap<usize, usize> = HashMap::new();
@@ -121,7 +139,12 @@ pub fn group_quotes(
             .filter(|e| e.kind == EntityKind::Person.as_str())
             .map(|e| e.name.as_str())
             .collect();
-        if persons.len() > 1 {
+        let names: Vec<&str> = persons.iter().copied().filter(|p| full_name(p)).collect();
+        let differ = names
+            .iter()
+            .enumerate()
+            .any(|(k, a)| names[k + 1..].iter().any(|b| !same_person(a, b)));
+        if differ {
             actor_conflicts.push((out.len(), ordered.len()));
         }
         let spread = variants
@@ -152,6 +175,59 @@ pub fn group_quotes(
     let mut slots: Vec<Option<QuoteGroup>> = out.into_iter().map(|(_, _, g)| Some(g)).collect();
     let groups = order.iter().filter_map(|&i| slots[i].take()).collect();
     (groups, conflicts)
+}
+
+/// Words before a name that are not part of it.
+const HONORIFICS: &[&str] = &[
+    "doctor",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "sir",
+    "president",
+    "senator",
+    "sen",
+    "rep",
+    "governor",
+    "gov",
+    "sheriff",
+    "judge",
+    "minister",
+    "chief",
+    "officer",
+    "general",
+    "gen",
+    "captain",
+    "commander",
+    "professor",
+    "prof",
+    "the",
+];
+
+fn name_tokens(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| w.trim_matches('.').to_lowercase())
+        .filter(|w| !HONORIFICS.contains(&w.as_str()))
+        .collect()
+}
+
+/// A speaker that reads as a person's full name: two or more capitalised words, not a phrase
+/// such as "The D" or "Deputies" that the entity pass took for a person.
+pub(crate) fn full_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && !matches!(words[0], "The" | "A" | "An" | "Her" | "His" | "Their")
+        && name_tokens(name).len() >= 2
+}
+
+/// "Hansbrough" and "Tyler Hansbrough", "Regina Benjamin" and "Doctor Regina Benjamin" are one
+/// person; two names sharing a surname are too close to call a disagreement either.
+pub(crate) fn same_person(a: &str, b: &str) -> bool {
+    let (ta, tb) = (name_tokens(a), name_tokens(b));
+    let subset = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
+    subset(&ta, &tb) || subset(&tb, &ta) || ta.last() == tb.last()
 }
 
 /// The most specific speaker among the variants: a named person or government over a phrase.
@@ -253,5 +329,14 @@ mod tests {
             ]
         );
         assert!(word_diff("same words here", "Same words here").is_empty());
+    }
+
+    #[test]
+    fn one_person_under_two_names_is_no_disagreement() {
+        assert!(same_person("Hansbrough", "Tyler Hansbrough"));
+        assert!(same_person("Regina Benjamin", "Doctor Regina Benjamin"));
+        assert!(same_person("Charlene Kafoury", "Madeline Kafoury"));
+        assert!(!same_person("Neil Meron", "Craig Zadan"));
+        assert!(full_name("Neil Meron") && !full_name("The D") && !full_name("Deputies"));
     }
 }
