@@ -111,6 +111,8 @@ pub enum EntityKind {
     Government,
     /// A named agreement, plan or initiative ("Abraham Accords", "Arab Peace Initiative").
     Agreement,
+    /// A named event ("Academy Awards", "Super Bowl").
+    Event,
 }
 
 impl EntityKind {
@@ -123,6 +125,7 @@ impl EntityKind {
             EntityKind::Media => "media",
             EntityKind::Government => "government",
             EntityKind::Agreement => "agreement",
+            EntityKind::Event => "event",
         }
     }
 }

@@ -10,8 +10,9 @@ use std::collections::HashMap;
 use parallax_model::{EntityKind, Mention, MentionForm, Sentence};
 
 use crate::lexicon::{
-    gazetteer, GazetteerForm, AGREEMENT_HEADS, NOT_NAME_SET, ORG_HEADS, PERSON_TITLES,
-    ROLE_NOUN_SET, SPEECH_VERB_SET,
+    gazetteer, GazetteerForm, AGREEMENT_HEADS, COLLECTIVE_ACTORS, EVENT_HEADS, MEDIA_HEADS,
+    NOT_NAME_SET, ORG_HEADS, PERSON_TITLES, PLACE_FIRST_WORDS, PLACE_HEADS, ROLE_NOUN_SET,
+    SPEECH_VERB_SET,
 };
 use crate::text::{tokenize, Token, TokenKind};
 
@@ -147,7 +148,7 @@ fn is_name_token(t: &Token<'_>) -> bool {
 fn join(tokens: &[Token<'_>]) -> String {
     let mut out = String::new();
     for (i, t) in tokens.iter().enumerate() {
-        if i > 0 {
+        if i > 0 && t.text != "." {
             out.push(' ');
         }
         out.push_str(if i + 1 == tokens.len() {
@@ -298,8 +299,15 @@ fn scan(sentence: &Sentence, toks: &[Token<'_>], people: &HashMap<String, String
         let mut end = i + 1;
         while end < toks.len() {
             let w = &toks[end];
+            // "George W. Bush": the dot after a middle initial stays inside the name.
+            let initial_dot = w.text == "."
+                && toks[end - 1].text.len() == 1
+                && toks[end - 1].text.chars().all(|c| c.is_ascii_uppercase())
+                && end - 1 > i
+                && toks.get(end + 1).is_some_and(is_name_token);
             let joins = is_name_token(w)
                 || w.is_all_caps()
+                || initial_dot
                 || (CONNECTORS.contains(&w.text) && toks.get(end + 1).is_some_and(is_name_token));
             if !joins {
                 break;
@@ -362,6 +370,9 @@ fn read_run(sc: &mut Scan<'_, '_>, from: usize, to: usize) {
         .find(|&k| toks[k].text.eq_ignore_ascii_case("the"))
     {
         start = the + 1;
+    } else if matches!(toks[from].text, "A" | "An") && to - from >= 2 {
+        // "A Los Angeles Superior Court judge": a sentence-initial article is not the name.
+        start = from + 1;
     }
     let last = toks[to - 1].stem_possessive();
     if to - start >= 2 {
@@ -369,6 +380,8 @@ fn read_run(sc: &mut Scan<'_, '_>, from: usize, to: usize) {
         if g.get(&whole).is_none() {
             let kind = if AGREEMENT_HEADS.contains(&last) {
                 Some(EntityKind::Agreement)
+            } else if MEDIA_HEADS.contains(&last) {
+                Some(EntityKind::Media)
             } else if ORG_HEADS.contains(&last) {
                 Some(EntityKind::Organisation)
             } else {
@@ -577,6 +590,19 @@ fn name(
     let n = end - from;
     let key = join(&toks[from..end]);
     let first = &toks[from];
+    let known_person = sc.people.contains_key(toks[end - 1].stem_possessive());
+    if title.is_none() && !known_person {
+        // "Police said": a group of actors, not a name; "County Sheriff": a role, not a name.
+        if n == 1 && COLLECTIVE_ACTORS.contains(&first.text.to_lowercase().as_str())
+            || n >= 2 && ROLE_NOUN_SET.contains(toks[end - 1].text.to_lowercase().as_str())
+        {
+            return;
+        }
+        if let Some(kind) = non_person_kind(&toks[from..end]) {
+            sc.push(from, end, key, kind, MentionForm::Name);
+            return;
+        }
+    }
     let sentence_initial = from == 0 || toks[..from].iter().all(|t| t.kind == TokenKind::Punct);
     let person = if n >= 2 {
         title.is_some()
@@ -620,9 +646,57 @@ fn name(
     }
 }
 
+/// Capitalised runs whose shape says they are a place, an event or a news outlet rather than
+/// a person ("New Orleans", "Kansas City", "Academy Awards", "The Hollywood Reporter").
+fn non_person_kind(run: &[Token<'_>]) -> Option<EntityKind> {
+    let first = run.first()?.text.trim_end_matches('.');
+    let last = run.last()?.stem_possessive();
+    if MEDIA_HEADS.contains(&last) && (run.len() >= 2 || first == "The") {
+        return Some(EntityKind::Media);
+    }
+    if run.len() < 2 {
+        return None;
+    }
+    if EVENT_HEADS.contains(&last) {
+        Some(EntityKind::Event)
+    } else if ORG_HEADS.contains(&last) || last == "Survey" {
+        Some(EntityKind::Organisation)
+    } else if PLACE_FIRST_WORDS.contains(&first) || PLACE_HEADS.contains(&last) {
+        Some(EntityKind::Place)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_events_outlets_and_groups_are_not_people() {
+        let m = mentions("Lohan left a clinic in Newport Beach and flew to New Orleans before the Academy Awards, the Timaru Herald reported.\nPolice said she was fine.");
+        let kind = |s: &str| m.iter().find(|x| x.0 == s).map(|x| x.2);
+        assert_eq!(kind("Newport Beach"), Some(EntityKind::Place), "{m:?}");
+        assert_eq!(kind("New Orleans"), Some(EntityKind::Place));
+        assert_eq!(kind("Academy Awards"), Some(EntityKind::Event));
+        assert_eq!(kind("Timaru Herald"), Some(EntityKind::Media));
+        assert_eq!(kind("Police"), None);
+        let m = mentions("A Los Angeles Superior Court judge and the County Sheriff agreed.");
+        let kind = |s: &str| m.iter().find(|x| x.0 == s).map(|x| x.2);
+        assert_eq!(
+            kind("Los Angeles Superior Court"),
+            Some(EntityKind::Organisation),
+            "{m:?}"
+        );
+        assert_eq!(kind("County Sheriff"), None);
+        let m = mentions("Officials in Los Angeles and Ontario said Mayor Karen Bass spoke.");
+        let kind = |s: &str| m.iter().find(|x| x.0 == s).map(|x| x.2);
+        assert_eq!(kind("Los Angeles"), Some(EntityKind::Place), "{m:?}");
+        assert_eq!(kind("Ontario"), Some(EntityKind::Place));
+        assert_eq!(kind("Karen Bass"), Some(EntityKind::Person));
+        let m = mentions("Former President George W. Bush said it.");
+        assert_eq!(m[0].1, "George W. Bush", "{m:?}");
+    }
 
     fn mentions(text: &str) -> Vec<(String, String, EntityKind, MentionForm)> {
         let sentences: Vec<Sentence> = text

@@ -334,6 +334,125 @@ pub const ORG_HEADS: &[&str] = &[
 ];
 
 /// Words that end the name of an agreement, plan or initiative ("Abraham Accords").
+/// First words of multi-word place names ("New Orleans", "San Diego", "Fort Worth").
+pub const PLACE_FIRST_WORDS: &[&str] = &[
+    "New", "San", "Santa", "Los", "Las", "Fort", "Port", "Lake", "Mount", "Saint", "St", "North",
+    "South", "East", "West", "Upper", "Lower",
+];
+
+/// Last words of place names ("Kansas City", "Newport Beach", "Orange County").
+pub const PLACE_HEADS: &[&str] = &[
+    "City",
+    "Beach",
+    "County",
+    "Bay",
+    "Valley",
+    "Island",
+    "Islands",
+    "Springs",
+    "Heights",
+    "Falls",
+    "Harbor",
+    "Harbour",
+    "Province",
+    "Street",
+    "Avenue",
+    "Square",
+    "Airport",
+    "Stadium",
+    "Park",
+    "Hills",
+    "Canyon",
+    "River",
+    "Mountains",
+    "Coast",
+    "Peninsula",
+];
+
+/// Last words of event names ("Academy Awards", "Super Bowl", "World Cup").
+pub const EVENT_HEADS: &[&str] = &[
+    "Awards",
+    "Award",
+    "Bowl",
+    "Cup",
+    "Games",
+    "Olympics",
+    "Championship",
+    "Championships",
+    "Festival",
+    "Open",
+    "Series",
+    "Prize",
+    "Marathon",
+    "Grand Prix",
+];
+
+/// Last words of newspaper and broadcaster names ("The Hollywood Reporter", "Timaru Herald").
+pub const MEDIA_HEADS: &[&str] = &[
+    "Reporter",
+    "Post",
+    "Times",
+    "Journal",
+    "News",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Telegraph",
+    "Chronicle",
+    "Magazine",
+    "Radio",
+    "Television",
+    "TV",
+];
+
+/// Plural nouns for groups that speak in news ("Police said", "Witnesses told") and are
+/// capitalised only because they open a sentence: actors, but not named entities.
+pub const COLLECTIVE_ACTORS: &[&str] = &[
+    "police",
+    "authorities",
+    "officials",
+    "witnesses",
+    "prosecutors",
+    "investigators",
+    "sources",
+    "residents",
+    "officers",
+    "deputies",
+    "firefighters",
+    "doctors",
+    "analysts",
+    "experts",
+    "critics",
+    "researchers",
+    "scientists",
+    "lawmakers",
+    "protesters",
+    "protestors",
+    "people",
+    "troops",
+    "rescuers",
+    "paramedics",
+    "neighbors",
+    "neighbours",
+    "relatives",
+    "friends",
+    "students",
+    "workers",
+    "survivors",
+    "organizers",
+    "organisers",
+    "activists",
+    "diplomats",
+    "observers",
+    "supporters",
+    "opponents",
+    "fans",
+    "family",
+    "locals",
+    "villagers",
+    "medics",
+];
+
 pub const AGREEMENT_HEADS: &[&str] = &[
     "Accords",
     "Accord",
