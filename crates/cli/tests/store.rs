@@ -65,19 +65,7 @@ fn killed_ingest_resumes_without_loss_or_duplicates_and_matches_one_run() {
 
     // Kill an ingest once it has committed something, in the middle of its work.
     let db = dir.join("killed.db");
-    let mut child = Command::new(bin())
-        .arg("ingest")
-        .arg(&corpus)
-        .arg("--db")
-        .arg(&db)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while count(&db) == 0 && started.elapsed() < Duration::from_secs(60) {
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    let mut child = ingest_in_background(&corpus, &db);
     child.kill().unwrap();
     child.wait().unwrap();
     let partial = count(&db);
@@ -128,19 +116,7 @@ fn readers_work_while_an_ingest_writes() {
     let dir = workdir("readers");
     let corpus = corpus(&dir, 3000);
     let db = dir.join("live.db");
-    let mut child = Command::new(bin())
-        .arg("ingest")
-        .arg(&corpus)
-        .arg("--db")
-        .arg(&db)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while count(&db) == 0 && started.elapsed() < Duration::from_secs(60) {
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    let mut child = ingest_in_background(&corpus, &db);
     let mut reads = 0;
     while child.try_wait().unwrap().is_none() && reads < 20 {
         let stories = Command::new(bin())
@@ -214,4 +190,22 @@ fn story_and_search_on_the_demo() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no store at"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Start `parallax ingest` in a child process and return once its first batch is committed.
+fn ingest_in_background(corpus: &Path, db: &Path) -> std::process::Child {
+    let child = Command::new(bin())
+        .arg("ingest")
+        .arg(corpus)
+        .arg("--db")
+        .arg(db)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while count(db) == 0 && started.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child
 }

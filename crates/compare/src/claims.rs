@@ -113,7 +113,12 @@ pub fn units(articles: &[&ReadArticle], entities: &Entities) -> (Vec<Unit>, Hash
                 *tf.entry(*vocab.entry(format!("@{name}")).or_insert(n))
                     .or_default() += ENTITY_WEIGHT;
             }
-            let negated = negated(&s.text);
+            // Most sentences hold no negation word at all; only those are read again.
+            let negated = s
+                .words
+                .iter()
+                .any(|w| NEGATIONS.contains(&w.as_str()) || w.ends_with("n't"))
+                && negated(&s.text);
             let quantities = a.quantities_in(s.index).cloned().collect();
             raw.push((
                 ai,
