@@ -192,6 +192,33 @@ fn boilerplate_lines_are_removed_and_listed() {
 }
 
 #[test]
+fn main_event_is_corroborated_by_all_five_and_opens_the_brief() {
+    let v = analyze_json();
+    let story = &v["stories"][0];
+    // Every outlet's lead says Kazakhstan joins the Accords, each in its own words and with its
+    // own context; that is the story's most widely reported claim.
+    let first = &story["claims"][0];
+    assert_eq!(first["status"], "corroborated");
+    assert_eq!(first["independent_sources"], 5);
+    for s in first["support"].as_array().unwrap() {
+        let sentence = s["sentence"].as_str().unwrap();
+        assert!(
+            sentence.contains("join") && sentence.contains("Abraham Accords"),
+            "{sentence}"
+        );
+    }
+    let lead = &story["brief"][0];
+    assert_eq!(lead["claim"], first["id"]);
+    assert_eq!(lead["sources"].as_array().unwrap().len(), 5);
+    // The neutral wording: neither the scare-quoted nor the "so-called" lead.
+    let text = lead["text"].as_str().unwrap();
+    assert!(
+        !text.contains("so-called") && !text.contains("'Israel"),
+        "{text}"
+    );
+}
+
+#[test]
 fn brief_and_timeline_quote_source_sentences_verbatim() {
     let v = analyze_json();
     let story = &v["stories"][0];

@@ -34,7 +34,32 @@ pub fn loadedness(article: &ReadArticle, sentence: usize) -> f64 {
     let words = s.words.len() as f64;
     let quoted = if s.text.contains('"') { 1.0 } else { 0.0 };
     let dependent = if opens_dependent(&s.text) { 1.5 } else { 0.0 };
-    marks + quoted + dependent + (words / 40.0)
+    // A line with no closing stop is a headline or kicker repeated in the body ("Navy foils
+    // pirate attack") or a broken sentence: the brief wants whole sentences.
+    let unfinished = if ends_sentence(&s.text) && !title_case(&s.text) {
+        0.0
+    } else {
+        2.0
+    };
+    marks + quoted + dependent + unfinished + (words / 40.0)
+}
+
+/// Headline style: nearly every word of four or more letters capitalised.
+fn title_case(text: &str) -> bool {
+    let long: Vec<&str> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let capital = long
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    long.len() >= 3 && capital * 5 >= long.len() * 4
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ')'))
+        .ends_with(['.', '!', '?', '…'])
 }
 
 fn opens_dependent(text: &str) -> bool {

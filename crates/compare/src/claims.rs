@@ -215,8 +215,74 @@ struct ClaimState {
     articles: BTreeSet<usize>,
 }
 
-/// Align units into claims. `roots[article]` is the article's copy-group root.
-pub fn align(units: &[Unit]) -> Vec<AlignedClaim> {
+/// How many of an article's first body sentences may be its lead.
+const LEAD_SENTENCES: usize = 3;
+/// Share of the headlines' common terms a lead sentence must hold.
+const LEAD_COVERAGE: f64 = 0.75;
+
+/// The lead of each article that states the story's main event, as unit indices.
+///
+/// News puts the event in the headline and the first sentences (the inverted pyramid), but a
+/// lead also carries each outlet's own context ("…, a move that symbolises …", "More than 33
+/// years after …"), which dilutes the sentence-to-sentence cosine below the alignment threshold.
+/// So the main event is found the way a reader finds it: the terms most headlines share (in more
+/// than half of them, and at least two) are the event; each article's first sentence, among its
+/// first [`LEAD_SENTENCES`], that holds [`LEAD_COVERAGE`] of those terms states it.
+/// Returns no units when fewer than two articles state it.
+pub fn lead_units(
+    articles: &[&ReadArticle],
+    units: &[Unit],
+    vocab: &HashMap<String, u32>,
+) -> Vec<usize> {
+    let headlines: Vec<BTreeSet<String>> = articles
+        .iter()
+        .filter_map(|a| a.headline.as_deref())
+        .map(|h| parallax_read::text::content_terms(h).into_iter().collect())
+        .collect();
+    if headlines.len() < 2 {
+        return Vec::new();
+    }
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for h in &headlines {
+        for t in h {
+            *counts.entry(t.as_str()).or_default() += 1;
+        }
+    }
+    let event: Vec<u32> = counts
+        .into_iter()
+        .filter(|&(_, n)| n >= 2 && n * 2 > headlines.len())
+        .filter_map(|(t, _)| vocab.get(t).copied())
+        .collect();
+    if event.len() < 2 {
+        return Vec::new();
+    }
+    let needed = (event.len() as f64 * LEAD_COVERAGE).ceil() as usize;
+    // Units come in article order, body sentences in reading order.
+    let mut leads: Vec<usize> = Vec::new();
+    let mut first = 0;
+    while first < units.len() {
+        let article = units[first].article;
+        let end = units[first..]
+            .iter()
+            .position(|u| u.article != article)
+            .map_or(units.len(), |n| first + n);
+        leads.extend(
+            (first..end)
+                .take(LEAD_SENTENCES)
+                .find(|&u| event.iter().filter(|t| units[u].terms.contains(t)).count() >= needed),
+        );
+        first = end;
+    }
+    let articles: BTreeSet<usize> = leads.iter().map(|&u| units[u].article).collect();
+    if articles.len() < 2 {
+        return Vec::new();
+    }
+    leads
+}
+
+/// Align units into claims. `lead` (from [`lead_units`]) opens the first claim: the main event
+/// as each article's lead states it.
+pub fn align(units: &[Unit], lead: &[usize]) -> Vec<AlignedClaim> {
     let mut df: HashMap<u32, usize> = HashMap::default();
     for u in units {
         for t in &u.terms {
@@ -226,7 +292,14 @@ pub fn align(units: &[Unit]) -> Vec<AlignedClaim> {
     let mut claims: Vec<AlignedClaim> = Vec::new();
     let mut states: Vec<ClaimState> = Vec::new();
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
-    for (ui, u) in units.iter().enumerate() {
+    let lead_set: BTreeSet<usize> = lead.iter().copied().collect();
+    let order = lead
+        .iter()
+        .copied()
+        .chain((0..units.len()).filter(|u| !lead_set.contains(u)));
+    for ui in order {
+        let u = &units[ui];
+        let seeded = lead_set.contains(&ui) && !claims.is_empty();
         // The rarest terms this sentence shares with another sentence find its candidate claims.
         let mut probe: Vec<u32> = u.terms.iter().copied().filter(|t| df[t] >= 2).collect();
         probe.sort_by_key(|t| (df[t], *t));
@@ -238,7 +311,7 @@ pub fn align(units: &[Unit]) -> Vec<AlignedClaim> {
         }
         let values: BTreeSet<String> = specific_values(u).collect();
         let mut best: Option<(f64, usize)> = None;
-        for c in candidates {
+        for c in candidates.into_iter().filter(|_| !seeded) {
             let st = &states[c];
             // A claim is what different articles say; an article does not corroborate itself.
             if st.articles.contains(&u.article) {
@@ -260,6 +333,7 @@ pub fn align(units: &[Unit]) -> Vec<AlignedClaim> {
             }
         }
         let c = match best {
+            _ if seeded => 0,
             Some((_, c)) => c,
             None => {
                 claims.push(AlignedClaim::default());

@@ -24,7 +24,8 @@ pub fn analyze_story(id: &str, articles: &[&ReadArticle]) -> StoryReport {
     let (roots, overlaps) = syndication::copy_groups(articles);
     let entities = entities::resolve_entities(articles);
     let (units, vocab) = claims::units(articles, &entities);
-    let aligned = claims::align(&units);
+    let lead = claims::lead_units(articles, &units, &vocab);
+    let aligned = claims::align(&units, &lead);
     let entity_terms: BTreeSet<u32> = vocab
         .iter()
         .filter(|(k, _)| k.starts_with('@'))
@@ -407,6 +408,36 @@ mod tests {
     }
 
     #[test]
+    fn leads_that_state_the_headline_event_are_one_claim() {
+        let r = story(&[
+            "Ruritania to join trade pact\n\nRuritania said on Monday it will join the Baltic trade pact, a move its neighbours called overdue and that will reshape grain exports across the region.\n\nThe pact was signed in 1998.",
+            "Ruritania joins trade pact after long talks\n\nAfter two decades of on-and-off negotiations with the founding members, Ruritania has agreed to join the trade pact, officials confirmed.\n\nFarmers expect lower tariffs.",
+            "Ruritania will join trade pact, minister says\n\nThe weather in the capital was mild on Monday.\n\nRuritania is set to join the trade pact by spring, according to the foreign minister speaking to journalists.",
+        ]);
+        let lead = &r.claims[0];
+        assert_eq!(lead.independent_sources, 3, "{:#?}", r.claims);
+        assert!(lead
+            .support
+            .iter()
+            .all(|s| s.sentence.contains("join") && s.sentence.contains("pact")));
+        assert_eq!(r.brief[0].claim.as_deref(), Some(lead.id.as_str()));
+    }
+
+    #[test]
+    fn headline_style_lines_are_not_chosen_for_the_brief() {
+        let r = story(&[
+            "Storm hits coast\n\nWeather Desk: Storm Ida Hits Coast Overnight, Leaving Thousands Without Power (Update?)\n\nThe storm hit the coast overnight and left thousands of homes without power, the utility said. Schools in three counties stayed closed and the governor asked residents to stay off the roads.",
+            "Coast storm\n\nA storm hit the coast overnight and left thousands of homes without power, according to the utility. Fishermen had brought their boats in on Sunday after warnings from the weather service.",
+        ]);
+        assert!(!r.brief.is_empty(), "{:#?}", r.claims);
+        assert!(
+            r.brief.iter().all(|b| !b.text.contains("Ida Hits")),
+            "{:#?}",
+            r.brief
+        );
+    }
+
+    #[test]
     fn differing_figures_are_a_contradiction() {
         let r = story(&[
             "Quake Hits Chile\nThe earthquake in northern Chile killed 12 people on Monday, regional officials said.",
@@ -429,7 +460,7 @@ mod tests {
             "Bridge To Reopen\nThe city will reopen the river bridge on Monday after repairs, officials said.\nTraffic had been diverted through the old town for six weeks.\nBus routes will return to normal.\n\"We will finish the work on the bridge this week.\nNothing bad is going to happen to drivers on the bridge,\" the mayor said.",
             "Bridge Reopens Monday\nThe city will reopen the river bridge on Monday after repairs, transport officials said on Friday.\nShop owners in the centre welcomed the news after weeks of lost trade.\nEngineers replaced two steel beams.\n\"We are nearly done with the bridge.\nNothing bad is going to happen to drivers on the bridge,\" the mayor told local radio.",
         ]);
-        assert!(!r.brief.is_empty());
+        assert!(!r.brief.is_empty(), "{:#?}", r.claims);
         for b in &r.brief {
             assert!(b.text.matches('"').count() % 2 == 0, "{:?}", r.brief);
         }
