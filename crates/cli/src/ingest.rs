@@ -8,10 +8,7 @@ use std::collections::HashSet;
 
 use parallax_model::Article;
 use parallax_store::{text_hash, IngestSummary, PreparedArticle, Store};
-use parallax_stories::{features, simhash, ClusterConfig, CopyIndex};
-
-/// Articles per transaction: large enough to amortise commits, small enough to lose little.
-pub const BATCH: usize = 1000;
+use parallax_stories::{features, simhash, ClusterConfig, StoryFeed, FEED_BATCH};
 
 pub fn ingest(
     store: &mut Store,
@@ -19,12 +16,11 @@ pub fn ingest(
     config: ClusterConfig,
     mut progress: impl FnMut(usize),
 ) -> parallax_store::Result<IngestSummary> {
-    let mut clusterer = store.load_clusterer(config)?;
-    let mut copies = CopyIndex::new(config.window_days);
+    let mut feed = StoryFeed::new(store.load_clusterer(config)?);
     let mut copy_ids: Vec<String> = Vec::new();
     let mut summary = IngestSummary::default();
     let mut touched: HashSet<u64> = HashSet::new();
-    let mut batch: Vec<PreparedArticle> = Vec::with_capacity(BATCH);
+    let mut batch: Vec<PreparedArticle> = Vec::with_capacity(FEED_BATCH);
     let mut batch_keys: HashSet<String> = HashSet::new();
     for article in articles {
         summary.read += 1;
@@ -38,42 +34,48 @@ pub fn ingest(
             continue;
         }
         let sim = simhash(&article.text);
-        let copy = copies.find(sim, article.published_date);
         let f = features(&crate::story_input(&article));
-        let assigned = clusterer.add(&f, copy.map(|(story, _)| story));
-        copies.insert(
-            sim,
-            article.published_date,
-            assigned.story,
-            copy_ids.len() as u64,
-        );
+        let copy = feed.push(f, sim, copy_ids.len() as u64);
         copy_ids.push(article.id.clone());
-        if assigned.new_story {
-            summary.new_stories += 1;
-        }
-        touched.insert(assigned.story);
         batch_keys.insert(article.id.clone());
         batch_keys.insert(hash.clone());
         batch.push(PreparedArticle {
             headline: parallax_stories::features::headline_of(&article).map(str::to_string),
-            copy_of: copy.map(|(_, tag)| copy_ids[tag as usize].clone()),
+            copy_of: copy.map(|tag| copy_ids[tag as usize].clone()),
             article,
             hash,
             simhash: sim,
-            story: assigned.story,
+            story: 0,
         });
-        if batch.len() >= BATCH {
-            store.commit_batch(&batch, &clusterer.take_changes())?;
-            summary.new += batch.len();
-            batch.clear();
+        if batch.len() >= FEED_BATCH {
+            commit(store, &mut feed, &mut batch, &mut summary, &mut touched)?;
             batch_keys.clear();
         }
         progress(summary.read);
     }
     if !batch.is_empty() || summary.read > 0 {
-        store.commit_batch(&batch, &clusterer.take_changes())?;
-        summary.new += batch.len();
+        commit(store, &mut feed, &mut batch, &mut summary, &mut touched)?;
     }
     summary.stories_touched = touched.len();
     Ok(summary)
+}
+
+/// Cluster and commit one batch together: a kill loses at most the batch, and the rerun meets
+/// the same batch boundaries, so it assigns the same stories.
+fn commit(
+    store: &mut Store,
+    feed: &mut StoryFeed,
+    batch: &mut Vec<PreparedArticle>,
+    summary: &mut IngestSummary,
+    touched: &mut HashSet<u64>,
+) -> parallax_store::Result<()> {
+    for (p, assigned) in batch.iter_mut().zip(feed.flush()) {
+        p.story = assigned.story;
+        summary.new_stories += usize::from(assigned.new_story);
+        touched.insert(assigned.story);
+    }
+    store.commit_batch(batch, &feed.clusterer.take_changes())?;
+    summary.new += batch.len();
+    batch.clear();
+    Ok(())
 }

@@ -44,28 +44,36 @@ pub fn problems(errors: &[parallax_ingest::InputError]) -> Vec<InputProblem> {
         .collect()
 }
 
-/// Story clustering of plain articles (no full reading): what `cluster`, `ingest` and `eval`
-/// use. Returns, per article, its story number (in order of first appearance) and the story's
-/// first article.
-pub fn cluster_articles(
-    articles: &[Article],
+/// Story clustering of plain articles (no full reading): what `cluster`, `eval` and the scale
+/// benchmark use, the same steps as `ingest` without the store. Returns, per article, its story
+/// number (in order of first appearance). `after_batch` sees the clusterer after each batch.
+pub fn cluster_articles<A: std::borrow::Borrow<Article>>(
+    articles: impl IntoIterator<Item = A>,
     config: parallax_stories::ClusterConfig,
+    mut after_batch: impl FnMut(&parallax_stories::Clusterer),
 ) -> Vec<usize> {
-    let mut clusterer = parallax_stories::Clusterer::new(config);
-    let mut copies = parallax_stories::CopyIndex::new(config.window_days);
+    let mut feed = parallax_stories::StoryFeed::new(parallax_stories::Clusterer::new(config));
     let mut numbers: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
-    articles
-        .iter()
-        .map(|a| {
-            let f = parallax_stories::features(&story_input(a));
-            let hash = parallax_stories::simhash(&a.text);
-            let force = copies.find(hash, a.published_date).map(|(story, _)| story);
-            let assigned = clusterer.add(&f, force);
-            copies.insert(hash, a.published_date, assigned.story, 0);
+    let mut out = Vec::new();
+    let mut flush = |feed: &mut parallax_stories::StoryFeed, out: &mut Vec<usize>| {
+        for assigned in feed.flush() {
             let next = numbers.len();
-            *numbers.entry(assigned.story).or_insert(next)
-        })
-        .collect()
+            out.push(*numbers.entry(assigned.story).or_insert(next));
+        }
+        after_batch(&feed.clusterer);
+    };
+    for (i, a) in articles.into_iter().enumerate() {
+        let a = a.borrow();
+        let f = parallax_stories::features(&story_input(a));
+        feed.push(f, parallax_stories::simhash(&a.text), i as u64);
+        if feed.pending() >= parallax_stories::FEED_BATCH {
+            flush(&mut feed, &mut out);
+        }
+    }
+    if feed.pending() > 0 {
+        flush(&mut feed, &mut out);
+    }
+    out
 }
 
 pub fn story_input(a: &Article) -> parallax_stories::StoryInput<'_> {

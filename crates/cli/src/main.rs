@@ -461,7 +461,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 threshold,
                 ..Default::default()
             };
-            let stories = parallax_cli::cluster_articles(&loaded.articles, config);
+            let stories = parallax_cli::cluster_articles(&loaded.articles, config, |_| {});
             let mut groups: Vec<Vec<usize>> = Vec::new();
             for (i, &s) in stories.iter().enumerate() {
                 if s == groups.len() {
@@ -560,7 +560,7 @@ fn eval_clusters(gold: &std::path::Path, threshold: f64) -> Result<ExitCode> {
         ..Default::default()
     };
     let t = Instant::now();
-    let predicted = parallax_cli::cluster_articles(&labelled, config);
+    let predicted = parallax_cli::cluster_articles(&labelled, config, |_| {});
     let secs = t.elapsed().as_secs_f64();
     let b = parallax_stories::eval::bcubed(&gold_labels, &predicted);
     let p = parallax_stories::eval::pairwise(&gold_labels, &predicted);
@@ -735,23 +735,14 @@ fn bench_scale(n: usize, db: &std::path::Path) -> Result<ExitCode> {
     let config = parallax_stories::ClusterConfig::default();
     // 1. Clustering alone, in memory: features, copy detection, assignment.
     let t = Instant::now();
-    let mut clusterer = parallax_stories::Clusterer::new(config);
-    let mut copies = parallax_stories::CopyIndex::new(config.window_days);
-    let mut stories = 0usize;
     let mut max_active = 0usize;
     let mut bytes = 0usize;
-    for (k, a) in parallax_cli::synthetic::stream(n, 7).enumerate() {
-        bytes += a.text.len();
-        let sim = parallax_stories::simhash(&a.text);
-        let copy = copies.find(sim, a.published_date).map(|(s, _)| s);
-        let assigned = clusterer.add(
-            &parallax_stories::features(&parallax_cli::story_input(&a)),
-            copy,
-        );
-        copies.insert(sim, a.published_date, assigned.story, k as u64);
-        stories += usize::from(assigned.new_story);
-        max_active = max_active.max(clusterer.active_stories());
-    }
+    let numbers = parallax_cli::cluster_articles(
+        parallax_cli::synthetic::stream(n, 7).inspect(|a| bytes += a.text.len()),
+        config,
+        |c| max_active = max_active.max(c.active_stories()),
+    );
+    let stories = numbers.iter().max().map_or(0, |m| m + 1);
     let secs = t.elapsed().as_secs_f64();
     let (peak, _) = memory_mib();
     println!(
