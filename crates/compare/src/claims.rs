@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap as HashMap;
 use parallax_model::{Quantity, QuantityValue, ReadArticle};
 
 use crate::entities::Entities;
+use parallax_read::text::content_terms;
 
 /// Cosine similarity (with value bonus) at which a sentence states an existing claim.
 pub const ALIGN_THRESHOLD: f64 = 0.42;
@@ -38,6 +39,8 @@ pub struct Unit {
     pub quantities: Vec<Quantity>,
     pub negated: bool,
     pub terms: BTreeSet<u32>,
+    /// Terms outside the names: what the sentence says about them.
+    pub predicates: BTreeSet<u32>,
 }
 
 /// A group of units stating one fact.
@@ -80,15 +83,16 @@ pub fn negated(text: &str) -> bool {
         .any(|t| NEGATIONS.contains(&t.text) || t.text.ends_with("n't"))
 }
 
-/// A sentence before weighting: article, sentence, term counts, people, figures, negated.
-type RawUnit = (
-    usize,
-    usize,
-    Vec<(u32, f64)>,
-    BTreeSet<String>,
-    Vec<Quantity>,
-    bool,
-);
+/// A sentence before weighting.
+struct RawUnit {
+    article: usize,
+    sentence: usize,
+    tf: Vec<(u32, f64)>,
+    people: BTreeSet<String>,
+    quantities: Vec<Quantity>,
+    negated: bool,
+    predicates: BTreeSet<u32>,
+}
 
 pub fn units(articles: &[&ReadArticle], entities: &Entities) -> (Vec<Unit>, HashMap<String, u32>) {
     let mut vocab: HashMap<String, u32> = HashMap::default();
@@ -104,7 +108,12 @@ pub fn units(articles: &[&ReadArticle], entities: &Entities) -> (Vec<Unit>, Hash
                 *tf.entry(*vocab.entry(t.clone()).or_insert(n)).or_default() += 1.0;
             }
             let mut people = BTreeSet::new();
+            let mut name_words: BTreeSet<String> = BTreeSet::new();
             for m in a.mentions_in(s.index) {
+                name_words.extend(content_terms(&m.surface));
+                if let Some(t) = &m.title {
+                    name_words.extend(content_terms(t));
+                }
                 let name = entities.canonical(&m.key).to_string();
                 if m.kind == parallax_model::EntityKind::Person {
                     people.insert(name.clone());
@@ -120,51 +129,69 @@ pub fn units(articles: &[&ReadArticle], entities: &Entities) -> (Vec<Unit>, Hash
                 .any(|w| NEGATIONS.contains(&w.as_str()) || w.ends_with("n't"))
                 && negated(&s.text);
             let quantities = a.quantities_in(s.index).cloned().collect();
-            raw.push((
-                ai,
-                s.index,
-                tf.into_iter().collect(),
+            let predicates = s
+                .terms
+                .iter()
+                .filter(|t| !name_words.contains(*t) && says_something(t))
+                .map(|t| vocab[t])
+                .collect();
+            raw.push(RawUnit {
+                article: ai,
+                sentence: s.index,
+                tf: tf.into_iter().collect(),
                 people,
                 quantities,
                 negated,
-            ));
+                predicates,
+            });
         }
     }
     let n = raw.len().max(1) as f64;
     let mut df: HashMap<u32, usize> = HashMap::default();
     for r in &raw {
-        for (t, _) in &r.2 {
+        for (t, _) in &r.tf {
             *df.entry(*t).or_default() += 1;
         }
     }
     let units = raw
         .into_iter()
-        .map(|(article, sentence, tf, people, quantities, negated)| {
-            let mut vector: Vec<(u32, f64)> = tf
-                .into_iter()
-                // Smoothed IDF (+1): words every article uses still count, since what all outlets
-                // say — the main event — is made of exactly those words.
-                .map(|(t, f)| {
-                    (
-                        t,
-                        (1.0 + f.ln()) * (((n + 1.0) / (df[&t] as f64 + 1.0)).ln() + 1.0),
-                    )
-                })
-                .collect();
+        .map(|r| {
+            let mut vector: Vec<(u32, f64)> =
+                r.tf.into_iter()
+                    // Smoothed IDF (+1): words every article uses still count, since what all outlets
+                    // say — the main event — is made of exactly those words.
+                    .map(|(t, f)| {
+                        (
+                            t,
+                            (1.0 + f.ln()) * (((n + 1.0) / (df[&t] as f64 + 1.0)).ln() + 1.0),
+                        )
+                    })
+                    .collect();
             normalize(&mut vector);
             let terms = vector.iter().map(|(t, _)| *t).collect();
             Unit {
-                article,
-                sentence,
+                article: r.article,
+                sentence: r.sentence,
                 vector,
-                people,
-                quantities,
-                negated,
+                people: r.people,
+                quantities: r.quantities,
+                negated: r.negated,
                 terms,
+                predicates: r.predicates,
             }
         })
         .collect();
     (units, vocab)
+}
+
+/// Counting words and figures are not what a sentence says: "the two leaders" and "the two
+/// countries" share no statement.
+fn says_something(term: &str) -> bool {
+    const COUNTING: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first",
+        "second", "third", "both", "sever", "many", "other", "anoth",
+    ];
+    term.chars().any(char::is_alphabetic) && !COUNTING.contains(&term)
 }
 
 fn normalize(v: &mut [(u32, f64)]) {
@@ -213,6 +240,7 @@ struct ClaimState {
     values: BTreeSet<String>,
     quantities: Vec<Quantity>,
     articles: BTreeSet<usize>,
+    predicates: BTreeSet<u32>,
 }
 
 /// How many of an article's first body sentences may be its lead.
@@ -317,8 +345,20 @@ pub fn align(units: &[Unit], lead: &[usize]) -> Vec<AlignedClaim> {
             if st.articles.contains(&u.article) {
                 continue;
             }
+            let shared_value = values.iter().any(|v| st.values.contains(v));
+            // Two sentences that share only names say different things about the same people
+            // ("Netanyahu visited Kazakhstan in 2016" / "Netanyahu will join the call"). A shared
+            // figure is a shared statement, and a sentence of stopwords ("That's all I can say")
+            // has only its wording to go by.
+            if !shared_value
+                && !u.predicates.is_empty()
+                && !st.predicates.is_empty()
+                && u.predicates.is_disjoint(&st.predicates)
+            {
+                continue;
+            }
             let mut score = dot_sparse(&u.vector, &st.centroid) / st.norm.max(1e-9);
-            if values.iter().any(|v| st.values.contains(v)) {
+            if shared_value {
                 score += VALUE_BONUS;
             } else if st
                 .quantities
@@ -343,6 +383,7 @@ pub fn align(units: &[Unit], lead: &[usize]) -> Vec<AlignedClaim> {
                     values: BTreeSet::new(),
                     quantities: Vec::new(),
                     articles: BTreeSet::new(),
+                    predicates: BTreeSet::new(),
                 });
                 claims.len() - 1
             }
@@ -360,6 +401,7 @@ pub fn align(units: &[Unit], lead: &[usize]) -> Vec<AlignedClaim> {
         st.values.extend(values);
         st.quantities.extend(u.quantities.iter().cloned());
         st.articles.insert(u.article);
+        st.predicates.extend(u.predicates.iter().copied());
     }
     claims
 }

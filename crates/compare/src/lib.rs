@@ -424,6 +424,36 @@ mod tests {
     }
 
     #[test]
+    fn sentences_that_share_only_names_are_different_claims() {
+        let r = story(&[
+            "Fire at the mill\n\n\"The whole roof was ablaze within a minute,\" Sheriff Jon Owen said. The mill had stood empty since 1990.",
+            "Mill burns\n\n\"We will find out who did this,\" Sheriff Jon Owen said. Investigators were still at the scene on Sunday.",
+            "Old mill lost\n\nThe roof was ablaze within a minute, Sheriff Jon Owen said. Nobody was hurt.",
+        ]);
+        let with_owen: Vec<&Claim> = r
+            .claims
+            .iter()
+            .filter(|c| c.support.iter().any(|s| s.sentence.contains("Owen")))
+            .collect();
+        let find = |a: &str, text: &str| {
+            with_owen
+                .iter()
+                .position(|c| {
+                    c.support
+                        .iter()
+                        .any(|s| s.article == a && s.sentence.contains(text))
+                })
+                .unwrap()
+        };
+        assert_eq!(find("a0", "ablaze"), find("a2", "ablaze"), "{with_owen:#?}");
+        assert_ne!(
+            find("a0", "ablaze"),
+            find("a1", "find out"),
+            "{with_owen:#?}"
+        );
+    }
+
+    #[test]
     fn headline_style_lines_are_not_chosen_for_the_brief() {
         let r = story(&[
             "Storm hits coast\n\nWeather Desk: Storm Ida Hits Coast Overnight, Leaving Thousands Without Power (Update?)\n\nThe storm hit the coast overnight and left thousands of homes without power, the utility said. Schools in three counties stayed closed and the governor asked residents to stay off the roads.",
