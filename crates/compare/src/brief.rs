@@ -46,15 +46,15 @@ pub fn loadedness(article: &ReadArticle, sentence: usize) -> f64 {
 
 /// Headline style: nearly every word of four or more letters capitalised.
 fn title_case(text: &str) -> bool {
-    let long: Vec<&str> = text
+    let (mut long, mut capital) = (0, 0);
+    for w in text
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() >= 4)
-        .collect();
-    let capital = long
-        .iter()
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .count();
-    long.len() >= 3 && capital * 5 >= long.len() * 4
+        .filter(|w| w.chars().nth(3).is_some())
+    {
+        long += 1;
+        capital += usize::from(w.starts_with(char::is_uppercase));
+    }
+    long >= 3 && capital * 5 >= long * 4
 }
 
 fn ends_sentence(text: &str) -> bool {

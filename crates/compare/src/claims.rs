@@ -97,6 +97,7 @@ struct RawUnit {
 pub fn units(articles: &[&ReadArticle], entities: &Entities) -> (Vec<Unit>, HashMap<String, u32>) {
     let mut vocab: HashMap<String, u32> = HashMap::default();
     let mut raw: Vec<RawUnit> = Vec::new();
+    let mut name_terms: HashMap<String, Vec<String>> = HashMap::default();
     for (ai, a) in articles.iter().enumerate() {
         for s in a.body_sentences() {
             if s.words.len() < MIN_WORDS {
@@ -110,9 +111,12 @@ pub fn units(articles: &[&ReadArticle], entities: &Entities) -> (Vec<Unit>, Hash
             let mut people = BTreeSet::new();
             let mut name_words: BTreeSet<String> = BTreeSet::new();
             for m in a.mentions_in(s.index) {
-                name_words.extend(content_terms(&m.surface));
-                if let Some(t) = &m.title {
-                    name_words.extend(content_terms(t));
+                for part in std::iter::once(&m.surface).chain(&m.title) {
+                    // Names recur through a story: stem each surface once.
+                    let words = name_terms
+                        .entry(part.clone())
+                        .or_insert_with(|| content_terms(part));
+                    name_words.extend(words.iter().cloned());
                 }
                 let name = entities.canonical(&m.key).to_string();
                 if m.kind == parallax_model::EntityKind::Person {
