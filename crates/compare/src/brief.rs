@@ -131,13 +131,32 @@ pub fn story_headline(articles: &[&ReadArticle]) -> String {
         .unwrap_or_default()
 }
 
-/// The first absolute date a sentence gives (year, year-month or day), if any.
-fn sentence_date(unit: &Unit) -> Option<String> {
+/// The first absolute date a sentence gives (year, year-month or day) for what it reports. A year
+/// that names something ("the 2020 initiative", "the 2002 Arab Peace Initiative") dates that
+/// thing, not the sentence's statement.
+fn sentence_date(unit: &Unit, articles: &[&ReadArticle]) -> Option<String> {
+    let text = &articles[unit.article].sentences[unit.sentence].text;
     unit.quantities.iter().find_map(|q| match &q.value {
-        QuantityValue::Year { year } => Some(year.to_string()),
+        QuantityValue::Year { year } if !names_a_thing(text, q.span.start) => {
+            Some(year.to_string())
+        }
         QuantityValue::Date { iso, .. } if !iso.starts_with("--") => Some(iso.clone()),
         _ => None,
     })
+}
+
+/// Is the value at `start` used as a modifier after a determiner ("the 2020 initiative")?
+fn names_a_thing(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or_default().trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that" | "whose"
+    )
 }
 
 fn relative_day(unit: &Unit) -> Option<String> {
@@ -157,7 +176,7 @@ fn dated_wording(
     let dated: Vec<usize> = members
         .iter()
         .copied()
-        .filter(|&u| sentence_date(&units[u]).is_some())
+        .filter(|&u| sentence_date(&units[u], articles).is_some())
         .collect();
     let pool: Vec<usize> = if dated.is_empty() {
         members
@@ -179,7 +198,7 @@ fn dated_wording(
         .iter()
         .find(|&&u| units[u].article == a && units[u].sentence == s)?;
     Some((
-        sentence_date(&units[u]).or_else(|| relative_day(&units[u]))?,
+        sentence_date(&units[u], articles).or_else(|| relative_day(&units[u]))?,
         a,
         s,
     ))
@@ -278,7 +297,9 @@ pub fn brief_and_timeline(
         // itself by weekday or "today", and the background by year).
         let dated_by_year = members
             .iter()
-            .filter(|&&u| sentence_date(&units[u]).is_some() && relative_day(&units[u]).is_none())
+            .filter(|&&u| {
+                sentence_date(&units[u], articles).is_some() && relative_day(&units[u]).is_none()
+            })
             .count();
         let year = date
             .as_deref()
@@ -334,4 +355,30 @@ pub fn brief_and_timeline(
 fn chrono_year(d: chrono::NaiveDate) -> i32 {
     use chrono::Datelike;
     d.year()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_year_that_names_a_thing_does_not_date_the_sentence() {
+        let s = "Kazakhstan said Thursday it will join the 2020 initiative, launched in 2020.";
+        assert!(names_a_thing(s, s.find("2020 initiative").unwrap()));
+        assert!(!names_a_thing(s, s.rfind("2020").unwrap()));
+        let t = "It has held relations since 1992.";
+        assert!(!names_a_thing(t, t.find("1992").unwrap()));
+    }
+
+    #[test]
+    fn headline_case_and_unfinished_lines() {
+        assert!(title_case(
+            "Storm Ida Hits Coast Overnight, Thousands Without Power"
+        ));
+        assert!(!title_case(
+            "The storm hit the coast overnight, the Utility said."
+        ));
+        assert!(ends_sentence("He left. \""));
+        assert!(!ends_sentence("Navy foils pirate attack off Gulf of Aden"));
+    }
 }
