@@ -68,6 +68,9 @@ pub fn resolve_entities(articles: &[&ReadArticle]) -> Entities {
         articles: BTreeSet<String>,
         mentions: usize,
         titles: BTreeSet<(String, String)>,
+        /// Name mentions, and how many of them follow "the".
+        names: usize,
+        after_the: usize,
     }
     let mut keys: BTreeMap<String, Acc> = BTreeMap::new();
     let mut roles: Vec<(String, String, String)> = Vec::new(); // (key, title, country)
@@ -84,7 +87,27 @@ pub fn resolve_entities(articles: &[&ReadArticle]) -> Entities {
                 articles: BTreeSet::new(),
                 mentions: 0,
                 titles: BTreeSet::new(),
+                names: 0,
+                after_the: 0,
             });
+            // English puts no article before a person's name: "the Red Sox", "the Chargers"
+            // are teams and organisations, however much they "said". Most mentions must say so:
+            // "the Bettie Page story" uses a person's name as a modifier.
+            if m.form == MentionForm::Name {
+                acc.names += 1;
+                let before = a.sentences[m.sentence]
+                    .text
+                    .get(..m.span.start)
+                    .unwrap_or_default()
+                    .trim_end();
+                acc.after_the += usize::from(
+                    m.surface.starts_with("The ")
+                        || before
+                            .rsplit(|c: char| !c.is_alphabetic())
+                            .next()
+                            .is_some_and(|w| w.eq_ignore_ascii_case("the")),
+                );
+            }
             *acc.surfaces
                 .entry(m.surface.trim_start_matches("the ").to_string())
                 .or_default() += 1;
@@ -95,6 +118,11 @@ pub fn resolve_entities(articles: &[&ReadArticle]) -> Entities {
                     acc.titles.insert((t.to_lowercase(), c.clone()));
                 }
             }
+        }
+    }
+    for acc in keys.values_mut() {
+        if acc.kind == EntityKind::Person && acc.after_the * 2 > acc.names {
+            acc.kind = EntityKind::Organisation;
         }
     }
     // Person keys: group by surname, then by compatible given names.

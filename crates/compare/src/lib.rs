@@ -454,6 +454,27 @@ mod tests {
     }
 
     #[test]
+    fn names_that_take_the_article_are_not_people() {
+        let r = story(&[
+            "Sox bid\n\nThe offer from the Red Sox is the largest, agent Scott Boras said. Boston manager Terry Francona declined to comment, and the Red Sox said talks would go on.",
+            "Teixeira talks\n\nThe Red Sox made an offer to Mark Teixeira, Scott Boras said on Monday.",
+        ]);
+        let kind = |n: &str| {
+            r.entities
+                .iter()
+                .find(|e| e.name == n)
+                .map(|e| e.kind.clone())
+        };
+        assert_eq!(
+            kind("Red Sox").as_deref(),
+            Some("organisation"),
+            "{:?}",
+            r.entities
+        );
+        assert_eq!(kind("Scott Boras").as_deref(), Some("person"));
+    }
+
+    #[test]
     fn headline_style_lines_are_not_chosen_for_the_brief() {
         let r = story(&[
             "Storm hits coast\n\nWeather Desk: Storm Ida Hits Coast Overnight, Leaving Thousands Without Power (Update?)\n\nThe storm hit the coast overnight and left thousands of homes without power, the utility said. Schools in three counties stayed closed and the governor asked residents to stay off the roads.",

@@ -581,7 +581,10 @@ fn name(
     let toks = sc.toks;
     // "Tokayev Tokayev": a doubled surname is an editing slip; read it once.
     let mut end = to;
-    while end > from + 1 && CONNECTORS.contains(&toks[end - 1].text) {
+    // A name ends before a connector or a weekday ("the Steelers Sunday").
+    while end > from + 1
+        && (CONNECTORS.contains(&toks[end - 1].text) || WEEKDAYS.contains(&toks[end - 1].text))
+    {
         end -= 1;
     }
     if end - from >= 2 && toks[end - 1].stem_possessive() == toks[end - 2].stem_possessive() {
@@ -646,6 +649,16 @@ fn name(
     }
 }
 
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Capitalised runs whose shape says they are a place, an event or a news outlet rather than
 /// a person ("New Orleans", "Kansas City", "Academy Awards", "The Hollywood Reporter").
 fn non_person_kind(run: &[Token<'_>]) -> Option<EntityKind> {
@@ -696,6 +709,12 @@ mod tests {
         assert_eq!(kind("Karen Bass"), Some(EntityKind::Person));
         let m = mentions("Former President George W. Bush said it.");
         assert_eq!(m[0].1, "George W. Bush", "{m:?}");
+        let m =
+            mentions("District Attorney Lynne Abraham said Jackson will face the Steelers Sunday.");
+        assert_eq!(m[0].1, "Lynne Abraham", "{m:?}");
+        assert!(m.iter().all(|x| !x.0.contains("Sunday")), "{m:?}");
+        let m = mentions("He was held by the California Highway Patrol.");
+        assert_eq!(m[0].2, EntityKind::Organisation, "{m:?}");
     }
 
     fn mentions(text: &str) -> Vec<(String, String, EntityKind, MentionForm)> {

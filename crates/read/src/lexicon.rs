@@ -91,6 +91,16 @@ pub const PERSON_TITLES: &[&str] = &[
     "Lord",
     "Lady",
     "Senior Adviser",
+    "Sheriff",
+    "Lieutenant",
+    "Manager",
+    "General Manager",
+    "District Attorney",
+    "Attorney",
+    "Head Coach",
+    "Superintendent",
+    "Reverend",
+    "Rev.",
 ];
 
 /// Lower-case role nouns that introduce a name ("political analyst Aidos Sarybekov").
@@ -331,6 +341,9 @@ pub const ORG_HEADS: &[&str] = &[
     "Records",
     "Pictures",
     "Entertainment",
+    "Patrol",
+    "Jail",
+    "Prison",
 ];
 
 /// Words that end the name of an agreement, plan or initiative ("Abraham Accords").
