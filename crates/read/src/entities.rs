@@ -631,7 +631,29 @@ fn name(
             Some(full) if n == 1 => (full.clone(), MentionForm::Surname),
             _ => (key, MentionForm::Name),
         };
+        // "McCluster-who": a lost space glued the next word on; the name stops at the hyphen.
+        let glued = toks[end - 1]
+            .text
+            .rsplit_once('-')
+            .filter(|(_, tail)| {
+                tail.starts_with(|c: char| c.is_lowercase())
+                    && tail.chars().all(char::is_alphabetic)
+            })
+            .map(|(_, tail)| tail.len() + 1);
+        let key = match glued {
+            Some(cut) if form == MentionForm::Name && key.len() > cut => {
+                key[..key.len() - cut].to_string()
+            }
+            _ => key,
+        };
         let idx = sc.push(from, end, key, EntityKind::Person, form);
+        if let Some(cut) = glued {
+            let m = &mut sc.out[idx];
+            if m.surface.len() > cut && m.surface.ends_with(toks[end - 1].text) {
+                m.span.end -= cut;
+                m.surface.truncate(m.surface.len() - cut);
+            }
+        }
         sc.out[idx].title = title;
         sc.out[idx].title_country = country;
     } else if n == 1
@@ -713,6 +735,12 @@ mod tests {
             mentions("District Attorney Lynne Abraham said Jackson will face the Steelers Sunday.");
         assert_eq!(m[0].1, "Lynne Abraham", "{m:?}");
         assert!(m.iter().all(|x| !x.0.contains("Sunday")), "{m:?}");
+        let m = mentions("Coach Romeo Crennel praised Dexter McCluster-who scored twice.");
+        assert!(
+            m.iter()
+                .any(|x| x.0 == "Dexter McCluster" && x.1 == "Dexter McCluster"),
+            "{m:?}"
+        );
         let m = mentions("He was held by the California Highway Patrol.");
         assert_eq!(m[0].2, EntityKind::Organisation, "{m:?}");
     }
