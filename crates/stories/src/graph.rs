@@ -76,24 +76,32 @@ pub fn components(
         _ => true,
     };
     let keep = config.mutual.max(config.neighbours);
-    let mut hits: HashMap<u32, f32> = HashMap::default();
+    // Shared weight per candidate, dense over the batch: postings are long, hashing each hit was
+    // the graph's main cost. `touched` lists the entries to read and reset.
+    let mut hits: Vec<f32> = vec![0.0; n];
+    let mut touched: Vec<u32> = Vec::new();
     let mut nearest: Vec<Vec<u32>> = Vec::with_capacity(n);
     for (i, v) in vectors.iter().enumerate() {
         let mut probe: Vec<&(u32, f32)> = v.iter().collect();
         probe.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        hits.clear();
         for (t, w) in probe.into_iter().take(config.probe) {
             for &j in &postings[t] {
-                if j as usize != i {
-                    *hits.entry(j).or_default() += w;
+                let h = &mut hits[j as usize];
+                if *h == 0.0 {
+                    touched.push(j);
                 }
+                *h += w;
             }
         }
-        let mut candidates: Vec<(f32, u32)> = hits
+        hits[i] = 0.0;
+        let mut candidates: Vec<(f32, u32)> = touched
             .iter()
-            .filter(|(j, _)| within(i, **j as usize))
-            .map(|(j, w)| (*w, *j))
+            .filter(|&&j| j as usize != i && within(i, j as usize))
+            .map(|&j| (hits[j as usize], j))
             .collect();
+        for j in touched.drain(..) {
+            hits[j as usize] = 0.0;
+        }
         let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
         if candidates.len() > config.max_candidates {
             candidates.select_nth_unstable_by(config.max_candidates, order);
