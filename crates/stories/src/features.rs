@@ -121,23 +121,32 @@ pub fn features(input: &StoryInput<'_>) -> Features {
 
 /// A 64-bit SimHash over word 3-shingles: near-identical texts differ in few bits.
 pub fn simhash(text: &str) -> u64 {
-    // Hash each word case-insensitively without allocating, then shingles from word hashes.
-    let words: Vec<u64> = tokenize(text)
-        .into_iter()
-        .filter(|t| t.kind != TokenKind::Punct)
-        .map(|t| {
-            let mut h = rustc_hash::FxHasher::default();
-            for c in t.text.chars() {
-                if c.is_ascii() {
-                    h.write_u32(c.to_ascii_lowercase() as u32);
-                } else {
-                    c.to_lowercase().for_each(|l| h.write_u32(l as u32));
-                }
+    // Hash each word (a run of letters and digits) case-insensitively in one pass over the
+    // characters, without the tokenizer: copy detection needs words, not their roles, and this
+    // runs on every article's full text.
+    let mut words: Vec<u64> = Vec::with_capacity(text.len() / 6);
+    let mut h = rustc_hash::FxHasher::default();
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if c.is_ascii() {
+                h.write_u32(c.to_ascii_lowercase() as u32);
+            } else {
+                c.to_lowercase().for_each(|l| h.write_u32(l as u32));
             }
-            h.finish()
-        })
-        .collect();
-    let mut counts = [0i32; 64];
+            in_word = true;
+        } else if in_word {
+            words.push(std::mem::take(&mut h).finish());
+            in_word = false;
+        }
+    }
+    if in_word {
+        words.push(h.finish());
+    }
+    // Per bit, how many shingles set it; the bit is kept when more than half do (the usual
+    // "+1 / -1 and keep the positive" vote, counted without branches).
+    let mut ones = [0u32; 64];
+    let mut shingles = 0u32;
     for w in words.windows(3) {
         let mut h = rustc_hash::FxHasher::default();
         w.hash(&mut h);
@@ -146,14 +155,18 @@ pub fn simhash(text: &str) -> u64 {
         x ^= x >> 33;
         x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
         x ^= x >> 33;
-        for (bit, c) in counts.iter_mut().enumerate() {
-            *c += if x >> bit & 1 == 1 { 1 } else { -1 };
+        for (bit, c) in ones.iter_mut().enumerate() {
+            *c += (x >> bit & 1) as u32;
         }
+        shingles += 1;
     }
-    counts.iter().enumerate().fold(
-        0u64,
-        |acc, (bit, &c)| if c > 0 { acc | 1 << bit } else { acc },
-    )
+    ones.iter().enumerate().fold(0u64, |acc, (bit, &c)| {
+        if 2 * c > shingles {
+            acc | 1 << bit
+        } else {
+            acc
+        }
+    })
 }
 
 /// The headline of an article: its title, or a first line that reads as one.
