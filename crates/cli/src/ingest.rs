@@ -10,6 +10,9 @@ use parallax_model::Article;
 use parallax_store::{text_hash, IngestSummary, PreparedArticle, Store};
 use parallax_stories::{features, simhash, ClusterConfig, StoryFeed, FEED_BATCH};
 
+/// Most stored texts read back for copy detection when an ingest starts: a week of a large feed.
+const RECENT_TEXTS: usize = 50_000;
+
 pub fn ingest(
     store: &mut Store,
     articles: impl IntoIterator<Item = Article>,
@@ -18,6 +21,11 @@ pub fn ingest(
 ) -> parallax_store::Result<IngestSummary> {
     let mut feed = StoryFeed::new(store.load_clusterer(config)?);
     let mut copy_ids: Vec<String> = Vec::new();
+    // Copies of what earlier runs stored are found too, as if the runs had been one.
+    for (id, sim, date, story) in store.recent_texts(config.window_days, RECENT_TEXTS)? {
+        feed.remember(sim, date, story, copy_ids.len() as u64);
+        copy_ids.push(id);
+    }
     let mut summary = IngestSummary::default();
     let mut touched: HashSet<u64> = HashSet::new();
     let mut batch: Vec<PreparedArticle> = Vec::with_capacity(FEED_BATCH);

@@ -209,3 +209,37 @@ fn ingest_in_background(corpus: &Path, db: &Path) -> std::process::Child {
     }
     child
 }
+
+#[test]
+fn a_copy_of_an_article_from_an_earlier_run_is_recorded_as_a_copy() {
+    let dir = workdir("copies");
+    let wire: String = (1..=30)
+        .map(|i| {
+            format!(
+                "In village number {i} of the upper valley, rescuers counted {} damaged houses and {} closed roads on Tuesday. ",
+                i * 3,
+                i + 2
+            )
+        })
+        .collect();
+    let first = dir.join("first.jsonl");
+    let line = |id: &str, text: &str| {
+        serde_json::json!({"id": id, "title": "Floods in the upper valley", "text": text, "published": "2025-03-04"})
+            .to_string()
+    };
+    std::fs::write(&first, line("agency-1", &wire) + "\n").unwrap();
+    let second = dir.join("second.jsonl");
+    // A syndicated copy: the same text with the outlet's own last words.
+    let copy = format!("{wire}Officials said more rain was expected.");
+    std::fs::write(&second, line("paper-1", &copy) + "\n").unwrap();
+    let db = dir.join("copies.db");
+    assert!(ingest(&first, &db).status.success());
+    assert!(ingest(&second, &db).status.success());
+    let store = Store::open(&db).unwrap();
+    assert_eq!(
+        store.copy_of("paper-1").unwrap().as_deref(),
+        Some("agency-1")
+    );
+    assert_eq!(store.copy_of("agency-1").unwrap(), None);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -12,6 +12,8 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate;
+
 use parallax_model::Article;
 use parallax_stories::{Changes, ClusterConfig, Clusterer, ClustererState, StoryState};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -64,6 +66,9 @@ CREATE TABLE clusterer (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE term_df (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE active_stories (id INTEGER PRIMARY KEY, state TEXT NOT NULL);
 "#];
+
+/// A stored article as copy detection sees it: id, SimHash, date, story.
+pub type StoredText = (String, u64, Option<NaiveDate>, u64);
 
 pub struct Store {
     conn: Connection,
@@ -432,6 +437,48 @@ impl Store {
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)));
         self.sql(rows.and_then(|rows| rows.collect()))
+    }
+
+    /// The latest stored texts a new article could be a copy of, oldest first, back to the first dated article more than `window_days` before the newest
+    /// (or at most `limit` rows).
+    pub fn recent_texts(&self, window_days: i64, limit: usize) -> Result<Vec<StoredText>> {
+        let mut stmt = self.sql(self.conn.prepare(
+            "SELECT id, simhash, published_date, story FROM articles ORDER BY seq DESC LIMIT ?1",
+        ))?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)? as u64,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, i64>(3)? as u64,
+            ))
+        });
+        let mut out = Vec::new();
+        let mut newest: Option<NaiveDate> = None;
+        for row in self.sql(rows)? {
+            let (id, hash, date, story) = self.sql(row)?;
+            let date = date.and_then(|d| d.parse::<NaiveDate>().ok());
+            if let (Some(d), Some(n)) = (date, newest) {
+                if (n - d).num_days() > window_days {
+                    break;
+                }
+            }
+            newest = newest.max(date);
+            out.push((id, hash, date, story));
+        }
+        out.reverse();
+        Ok(out)
+    }
+
+    /// The id of the earlier article this one was stored as a copy of.
+    pub fn copy_of(&self, id: &str) -> Result<Option<String>> {
+        let r = self
+            .conn
+            .query_row("SELECT copy_of FROM articles WHERE id = ?1", [id], |r| {
+                r.get::<_, Option<String>>(0)
+            })
+            .optional();
+        Ok(self.sql(r)?.flatten())
     }
 
     pub fn article_count(&self) -> Result<usize> {

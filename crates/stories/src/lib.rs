@@ -621,6 +621,13 @@ impl StoryFeed {
         }
     }
 
+    /// Remember a text stored by an earlier run (oldest first), so that copies of it are found
+    /// as in an uninterrupted run.
+    pub fn remember(&mut self, simhash: u64, date: Option<NaiveDate>, story: u64, tag: u64) {
+        let handle = self.copies.insert(simhash, date, tag);
+        self.copies.set_story(handle, story);
+    }
+
     /// Queue an article under the caller's `tag`; returns the tag of the earlier near-identical
     /// text it copies, if any.
     pub fn push(&mut self, features: Features, simhash: u64, tag: u64) -> Option<u64> {
