@@ -583,7 +583,8 @@ fn name(
     let mut end = to;
     // A name ends before a connector or a weekday ("the Steelers Sunday").
     while end > from + 1
-        && (CONNECTORS.contains(&toks[end - 1].text) || WEEKDAYS.contains(&toks[end - 1].text))
+        && (CONNECTORS.contains(&toks[end - 1].text)
+            || crate::lexicon::WEEKDAY_NAMES.contains(&toks[end - 1].text))
     {
         end -= 1;
     }
@@ -670,16 +671,6 @@ fn name(
         );
     }
 }
-
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 /// Capitalised runs whose shape says they are a place, an event or a news outlet rather than
 /// a person ("New Orleans", "Kansas City", "Academy Awards", "The Hollywood Reporter").

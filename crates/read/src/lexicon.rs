@@ -103,6 +103,17 @@ pub const PERSON_TITLES: &[&str] = &[
     "Rev.",
 ];
 
+/// The days of the week, capitalised as in running text.
+pub const WEEKDAY_NAMES: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Lower-case role nouns that introduce a name ("political analyst Aidos Sarybekov").
 pub const ROLE_NOUNS: &[&str] = &[
     "president",

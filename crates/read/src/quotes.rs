@@ -519,22 +519,12 @@ fn indirect_quote(s: &Sentence, mentions: &[Mention]) -> Option<Quote> {
             toks[from].text,
             "that" | "reporters" | "journalists" | "on" | "in" | "a" | "statement" | ","
         ) || toks[from].kind == TokenKind::Number
-            || WEEKDAY_WORDS.contains(&toks[from].text))
+            || crate::lexicon::WEEKDAY_NAMES.contains(&toks[from].text))
     {
         from += 1;
     }
     clause_quote(s, &toks, from, toks.len(), speaker, toks[verb].text)
 }
-
-const WEEKDAY_WORDS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 fn trailing_attribution(s: &Sentence, toks: &[Token<'_>], mentions: &[Mention]) -> Option<Quote> {
     // "…, Kazakh officials said." — the attribution closes the sentence.

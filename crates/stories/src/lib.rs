@@ -769,6 +769,15 @@ mod tests {
     use parallax_model::Article;
     use parallax_read::{read_article, Lexicon};
 
+    /// Features of an undated text without a headline.
+    fn plain(text: &str) -> Features {
+        features(&StoryInput {
+            headline: None,
+            text,
+            date: None,
+        })
+    }
+
     /// Reports of two fights of one champion, which share most of their words; then unrelated
     /// news to make a full batch.
     fn two_fights() -> (Vec<Features>, Vec<usize>) {
@@ -808,16 +817,7 @@ mod tests {
             ));
             gold.push(2 + k);
         }
-        let features = texts
-            .iter()
-            .map(|t| {
-                features(&StoryInput {
-                    headline: None,
-                    text: t,
-                    date: None,
-                })
-            })
-            .collect();
+        let features = texts.iter().map(|t| plain(t)).collect();
         (features, gold)
     }
 
@@ -847,13 +847,7 @@ mod tests {
     #[test]
     fn the_feed_puts_copies_with_their_original_within_and_across_batches() {
         let wire = "Rescue teams reached the flooded villages of the upper valley on Tuesday after two days of rain, the regional authority said, and opened shelters in three schools for families who left their homes.";
-        let f = |t: &str| {
-            features(&StoryInput {
-                headline: None,
-                text: t,
-                date: None,
-            })
-        };
+        let f = plain;
         let mut feed = StoryFeed::new(Clusterer::new(ClusterConfig::default()));
         assert_eq!(feed.push(f(wire), simhash(wire), 10), None);
         let other = "The central bank kept interest rates unchanged and said inflation would ease next year.";
@@ -891,16 +885,7 @@ mod tests {
             "Lohan enters Betty Ford rehab clinic",
             "Lindsay Lohan starts rehab at Betty Ford",
         ];
-        let f: Vec<Features> = texts
-            .iter()
-            .map(|t| {
-                features(&StoryInput {
-                    headline: None,
-                    text: t,
-                    date: None,
-                })
-            })
-            .collect();
+        let f: Vec<Features> = texts.iter().map(|t| plain(t)).collect();
         let mut one = Clusterer::new(ClusterConfig::default());
         let a: Vec<u64> = f.iter().map(|x| one.add(x, None).story).collect();
         let mut first = Clusterer::new(ClusterConfig::default());
