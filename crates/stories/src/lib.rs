@@ -265,10 +265,6 @@ impl Clusterer {
 
     /// Assign one article to a story (or `force` it into a given one, for syndicated copies).
     pub fn add(&mut self, f: &Features, force: Option<u64>) -> Assignment {
-        self.add_batch(&[(f, force)], &[])[0]
-    }
-
-    fn add_one(&mut self, f: &Features, force: Option<u64>) -> Assignment {
         self.assign_groups(&[(f, force)], &[], false)[0]
     }
 
@@ -279,7 +275,7 @@ impl Clusterer {
     /// similar to, among the stories that existed before the batch, or opens a new story. The
     /// graph separates two events of one kind that a centroid merges (see the `graph` module), and
     /// a story opened in this batch is a group the graph kept apart, so no other group may join it.
-    /// A batch of one is the plain streaming step. `force` puts an article (and its group) into a
+    /// Batches under [`MIN_GRAPH_BATCH`] go one article at a time ([`Clusterer::add`]). `force` puts an article (and its group) into a
     /// given story: syndicated copies of an earlier article; `links` are pairs of the batch's
     /// articles that must share a story (copies inside the batch).
     pub fn add_batch(
@@ -296,7 +292,7 @@ impl Clusterer {
                     .iter()
                     .find(|&&(a, b)| b == i && a < i)
                     .map(|&(a, _)| out[a].story);
-                let one = self.add_one(f, force.or(original));
+                let one = self.add(f, force.or(original));
                 out.push(one);
             }
             return out;
@@ -377,6 +373,8 @@ impl Clusterer {
                 .find(|id| self.active.contains_key(id));
             let chosen = match forced {
                 Some(id) => Some((1.0, id)),
+                // A group of one is its own unit vector: the streaming path sums nothing.
+                None if group.len() == 1 => self.best_story(&vectors[group[0]], latest, &opened),
                 None => {
                     let mut sum: HashMap<TermId, f32> = HashMap::default();
                     for &i in &group {
