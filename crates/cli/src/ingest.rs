@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use parallax_model::Article;
 use parallax_store::{text_hash, IngestSummary, PreparedArticle, Store};
-use parallax_stories::{features, simhash, ClusterConfig, StoryFeed, FEED_BATCH};
+use parallax_stories::{features, simhash, ClusterConfig, StoryFeed, CONTEXT, FEED_BATCH};
 
 /// Most stored texts read back for copy detection when an ingest starts: a week of a large feed.
 const RECENT_TEXTS: usize = 50_000;
@@ -25,6 +25,26 @@ pub fn ingest(
     for (id, sim, date, story) in store.recent_texts(config.window_days, RECENT_TEXTS)? {
         feed.remember(sim, date, story, copy_ids.len() as u64);
         copy_ids.push(id);
+    }
+    // The latest articles may still change story when the next ones arrive, as in one run.
+    let latest = store.latest_articles(CONTEXT)?;
+    let tag_of: std::collections::HashMap<&str, u64> = copy_ids
+        .iter()
+        .enumerate()
+        .rev()
+        .take(2 * CONTEXT)
+        .map(|(tag, id)| (id.as_str(), tag as u64))
+        .collect();
+    let mut recent_tags = Vec::with_capacity(latest.len());
+    for (article, _) in &latest {
+        recent_tags.push(tag_of.get(article.id.as_str()).copied());
+    }
+    for ((article, story), tag) in latest.into_iter().zip(recent_tags) {
+        let tag = tag.unwrap_or_else(|| {
+            copy_ids.push(article.id.clone());
+            copy_ids.len() as u64 - 1
+        });
+        feed.remember_recent(&features(&crate::story_input(&article)), story, tag);
     }
     let mut summary = IngestSummary::default();
     let mut touched: HashSet<u64> = HashSet::new();
@@ -56,13 +76,27 @@ pub fn ingest(
             story: 0,
         });
         if batch.len() >= FEED_BATCH {
-            commit(store, &mut feed, &mut batch, &mut summary, &mut touched)?;
+            commit(
+                store,
+                &mut feed,
+                &mut batch,
+                &copy_ids,
+                &mut summary,
+                &mut touched,
+            )?;
             batch_keys.clear();
         }
         progress(summary.read);
     }
     if !batch.is_empty() || summary.read > 0 {
-        commit(store, &mut feed, &mut batch, &mut summary, &mut touched)?;
+        commit(
+            store,
+            &mut feed,
+            &mut batch,
+            &copy_ids,
+            &mut summary,
+            &mut touched,
+        )?;
     }
     summary.stories_touched = touched.len();
     Ok(summary)
@@ -74,6 +108,7 @@ fn commit(
     store: &mut Store,
     feed: &mut StoryFeed,
     batch: &mut Vec<PreparedArticle>,
+    ids: &[String],
     summary: &mut IngestSummary,
     touched: &mut HashSet<u64>,
 ) -> parallax_store::Result<()> {
@@ -82,7 +117,17 @@ fn commit(
         summary.new_stories += usize::from(assigned.new_story);
         touched.insert(assigned.story);
     }
-    store.commit_batch(batch, &feed.clusterer.take_changes())?;
+    // Earlier articles the batch regrouped, by id (tags are positions in `ids`).
+    let moved: Vec<(String, u64)> = feed
+        .take_moved()
+        .into_iter()
+        .map(|m| {
+            touched.insert(m.story);
+            (ids[m.tag as usize].clone(), m.story)
+        })
+        .collect();
+    summary.moved += moved.len();
+    store.commit_batch(batch, &moved, &feed.clusterer.take_changes())?;
     summary.new += batch.len();
     batch.clear();
     Ok(())

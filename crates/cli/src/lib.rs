@@ -46,10 +46,12 @@ pub fn problems(errors: &[parallax_ingest::InputError]) -> Vec<InputProblem> {
 
 /// Story clustering of plain articles (no full reading): what `cluster`, `eval` and the scale
 /// benchmark use, the same steps as `ingest` without the store. Returns, per article, its story
-/// number (in order of first appearance). `after_batch` sees the clusterer after each batch.
+/// number (in order of first appearance). Articles go in batches of `batch` (`ingest` uses
+/// [`parallax_stories::FEED_BATCH`]); `after_batch` sees the clusterer after each batch.
 pub fn cluster_articles<A: std::borrow::Borrow<Article>>(
     articles: impl IntoIterator<Item = A>,
     config: parallax_stories::ClusterConfig,
+    batch: usize,
     mut after_batch: impl FnMut(&parallax_stories::Clusterer),
 ) -> Vec<usize> {
     let mut feed = parallax_stories::StoryFeed::new(parallax_stories::Clusterer::new(config));
@@ -60,20 +62,32 @@ pub fn cluster_articles<A: std::borrow::Borrow<Article>>(
             let next = numbers.len();
             out.push(*numbers.entry(assigned.story).or_insert(next));
         }
+        // Tags are article positions.
+        for moved in feed.take_moved() {
+            let next = numbers.len();
+            out[moved.tag as usize] = *numbers.entry(moved.story).or_insert(next);
+        }
         after_batch(&feed.clusterer);
     };
     for (i, a) in articles.into_iter().enumerate() {
         let a = a.borrow();
         let f = parallax_stories::features(&story_input(a));
         feed.push(f, parallax_stories::simhash(&a.text), i as u64);
-        if feed.pending() >= parallax_stories::FEED_BATCH {
+        if feed.pending() >= batch {
             flush(&mut feed, &mut out);
         }
     }
     if feed.pending() > 0 {
         flush(&mut feed, &mut out);
     }
-    out
+    // Moves can leave numbers out of order (or unused): number again by first appearance.
+    let mut renumbered: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    out.into_iter()
+        .map(|n| {
+            let next = renumbered.len();
+            *renumbered.entry(n).or_insert(next)
+        })
+        .collect()
 }
 
 pub fn story_input(a: &Article) -> parallax_stories::StoryInput<'_> {

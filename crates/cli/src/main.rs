@@ -107,6 +107,9 @@ enum Command {
         /// Cosine an article needs with a story to join it.
         #[arg(long, default_value_t = parallax_stories::STORY_THRESHOLD)]
         threshold: f64,
+        /// Feed the articles in batches of this many, as a stream would arrive.
+        #[arg(long, default_value_t = parallax_stories::FEED_BATCH)]
+        batch: usize,
     },
     /// Measure quality against gold labels.
     Eval {
@@ -143,6 +146,10 @@ enum EvalCommand {
         gold: PathBuf,
         #[arg(long, default_value_t = parallax_stories::STORY_THRESHOLD)]
         threshold: f64,
+        /// Feed the articles in batches of this many, as a stream would arrive (the stories
+        /// should hardly depend on it).
+        #[arg(long, default_value_t = parallax_stories::FEED_BATCH)]
+        batch: usize,
     },
     /// Article-body extraction: the benchmark's 4-gram shingle precision, recall and F1 on a folder
     /// with `html/ID.html.gz` and `ground-truth.json` ({ID: {"articleBody": ...}}).
@@ -353,13 +360,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 b.finish_and_clear();
             }
             println!(
-                "read {}, new {}, duplicates {}, errors {}, stories touched {} ({} new) in {:.1}s",
+                "read {}, new {}, duplicates {}, errors {}, stories touched {} ({} new), earlier articles regrouped {} in {:.1}s",
                 summary.read,
                 summary.new,
                 summary.duplicates,
                 loaded.errors.len(),
                 summary.stories_touched,
                 summary.new_stories,
+                summary.moved,
                 started.elapsed().as_secs_f64()
             );
             Ok(ExitCode::SUCCESS)
@@ -452,6 +460,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             paths,
             format,
             threshold,
+            batch,
         } => {
             let loaded = parallax_ingest::load_paths(&paths);
             for e in &loaded.errors {
@@ -461,7 +470,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 threshold,
                 ..Default::default()
             };
-            let stories = parallax_cli::cluster_articles(&loaded.articles, config, |_| {});
+            let stories =
+                parallax_cli::cluster_articles(&loaded.articles, config, batch.max(1), |_| {});
             let mut groups: Vec<Vec<usize>> = Vec::new();
             for (i, &s) in stories.iter().enumerate() {
                 if s == groups.len() {
@@ -514,8 +524,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval {
-            what: EvalCommand::Clusters { gold, threshold },
-        } => eval_clusters(&gold, threshold),
+            what:
+                EvalCommand::Clusters {
+                    gold,
+                    threshold,
+                    batch,
+                },
+        } => eval_clusters(&gold, threshold, batch.max(1)),
         Command::Eval {
             what:
                 EvalCommand::Extraction {
@@ -527,7 +542,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn eval_clusters(gold: &std::path::Path, threshold: f64) -> Result<ExitCode> {
+fn eval_clusters(gold: &std::path::Path, threshold: f64, batch: usize) -> Result<ExitCode> {
     let bytes = std::fs::read(gold).with_context(|| format!("cannot read {}", gold.display()))?;
     let source = gold.display().to_string();
     let (articles, errors) = parallax_ingest::parse_jsonl(&source, "gold", &bytes);
@@ -560,7 +575,7 @@ fn eval_clusters(gold: &std::path::Path, threshold: f64) -> Result<ExitCode> {
         ..Default::default()
     };
     let t = Instant::now();
-    let predicted = parallax_cli::cluster_articles(&labelled, config, |_| {});
+    let predicted = parallax_cli::cluster_articles(&labelled, config, batch, |_| {});
     let secs = t.elapsed().as_secs_f64();
     let b = parallax_stories::eval::bcubed(&gold_labels, &predicted);
     let p = parallax_stories::eval::pairwise(&gold_labels, &predicted);
@@ -740,6 +755,7 @@ fn bench_scale(n: usize, db: &std::path::Path) -> Result<ExitCode> {
     let numbers = parallax_cli::cluster_articles(
         parallax_cli::synthetic::stream(n, 7).inspect(|a| bytes += a.text.len()),
         config,
+        parallax_stories::FEED_BATCH,
         |c| max_active = max_active.max(c.active_stories()),
     );
     let stories = numbers.iter().max().map_or(0, |m| m + 1);

@@ -95,10 +95,7 @@ fn killed_ingest_resumes_without_loss_or_duplicates_and_matches_one_run() {
     assert_eq!(ids.len(), resumed.len());
 
     // Same stories as the single run: compare the partitions.
-    let story_of: HashMap<&String, i64> = resumed.iter().map(|(id, s)| (id, *s)).collect();
-    let gold: Vec<i64> = expected.iter().map(|(_, s)| *s).collect();
-    let got: Vec<i64> = expected.iter().map(|(id, _)| story_of[id]).collect();
-    let f = parallax_stories::eval::bcubed(&gold, &got).f1;
+    let f = agreement(&expected, &resumed);
     assert!(
         f >= 0.99,
         "B-cubed agreement between one run and killed+resumed: {f}"
@@ -108,6 +105,69 @@ fn killed_ingest_resumes_without_loss_or_duplicates_and_matches_one_run() {
     let out = ingest(&corpus, &db);
     assert!(String::from_utf8_lossy(&out.stdout).contains("new 0"));
     assert_eq!(count(&db), expected.len());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// B-cubed F1 of one store's stories against another's, over the same articles.
+fn agreement(expected: &[(String, i64)], got: &[(String, i64)]) -> f64 {
+    let story_of: HashMap<&String, i64> = got.iter().map(|(id, s)| (id, *s)).collect();
+    let gold: Vec<i64> = expected.iter().map(|(_, s)| *s).collect();
+    let got: Vec<i64> = expected.iter().map(|(id, _)| story_of[id]).collect();
+    parallax_stories::eval::bcubed(&gold, &got).f1
+}
+
+#[test]
+fn small_runs_end_in_the_stories_of_one_run() {
+    let dir = workdir("runs");
+    let corpus = corpus(&dir, 600);
+    let reference = dir.join("reference.db");
+    assert!(ingest(&corpus, &reference).status.success());
+    let expected = Store::open(&reference).unwrap().assignments().unwrap();
+    // The same lines, 25 per run: each run regroups the latest articles of the runs before it.
+    let db = dir.join("runs.db");
+    let lines: Vec<String> = std::fs::read_to_string(&corpus)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let mut regrouped = 0;
+    for (k, chunk) in lines.chunks(25).enumerate() {
+        let part = dir.join(format!("part{k}.jsonl"));
+        std::fs::write(&part, chunk.join("\n") + "\n").unwrap();
+        let out = ingest(&part, &db);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let summary = String::from_utf8_lossy(&out.stdout);
+        regrouped += summary
+            .split("regrouped ")
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or_else(|| panic!("no regrouped count in {summary}"));
+    }
+    // Runs of 25 see too little to be right at once: later runs move earlier articles.
+    assert!(regrouped > 0);
+    let store = Store::open(&db).unwrap();
+    let got = store.assignments().unwrap();
+    assert_eq!(got.len(), expected.len());
+    let f = agreement(&expected, &got);
+    assert!(
+        f >= 0.99,
+        "B-cubed agreement between one run and runs of 25: {f}"
+    );
+    // The listing follows the moves: every story counts its articles, none is left empty.
+    let mut sizes: HashMap<String, usize> = HashMap::new();
+    for (_, story) in &got {
+        *sizes.entry(format!("s{story}")).or_default() += 1;
+    }
+    let rows = store.stories(100_000).unwrap();
+    assert_eq!(rows.len(), sizes.len());
+    for row in rows {
+        assert_eq!(Some(&row.articles), sizes.get(&row.id), "{row:?}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -83,6 +83,8 @@ pub struct IngestSummary {
     pub duplicates: usize,
     pub stories_touched: usize,
     pub new_stories: usize,
+    /// Articles stored earlier (by this run or an earlier one) that moved to another story.
+    pub moved: usize,
 }
 
 /// A stored story, for listings.
@@ -261,8 +263,14 @@ impl Store {
         self.sql(r)
     }
 
-    /// The id of a stored article with a near-identical SimHash (a syndicated copy), and its story.
-    pub fn commit_batch(&mut self, batch: &[PreparedArticle], changes: &Changes) -> Result<()> {
+    /// Store a batch with the clustering state after it, in one transaction; `moved` are earlier
+    /// articles (by id) the batch moved to other stories.
+    pub fn commit_batch(
+        &mut self,
+        batch: &[PreparedArticle],
+        moved: &[(String, u64)],
+        changes: &Changes,
+    ) -> Result<()> {
         let path = self.path.clone();
         let err = |source| StoreError::Sql {
             path: path.clone(),
@@ -331,6 +339,54 @@ impl Store {
                     ])
                     .map_err(err)?;
             }
+            if !moved.is_empty() {
+                // A story a moved article opens is headed by its title (or first line).
+                let mut open = tx
+                    .prepare_cached(
+                        "INSERT INTO stories (id, headline)
+                         SELECT ?1, COALESCE(title, substr(text, 1, instr(text || char(10), char(10)) - 1), '') FROM articles WHERE id = ?2
+                         ON CONFLICT(id) DO NOTHING",
+                    )
+                    .map_err(err)?;
+                let mut from = tx
+                    .prepare_cached("SELECT story FROM articles WHERE id = ?1")
+                    .map_err(err)?;
+                let mut set = tx
+                    .prepare_cached("UPDATE articles SET story = ?2 WHERE id = ?1")
+                    .map_err(err)?;
+                let mut stories: std::collections::BTreeSet<i64> = Default::default();
+                for (id, story) in moved {
+                    open.execute(params![*story as i64, id]).map_err(err)?;
+                    if let Some(old) = from
+                        .query_row([id], |r| r.get::<_, i64>(0))
+                        .optional()
+                        .map_err(err)?
+                    {
+                        stories.insert(old);
+                    }
+                    set.execute(params![id, *story as i64]).map_err(err)?;
+                    stories.insert(*story as i64);
+                }
+                // Counts and dates of the stories that lost or gained articles, from the articles
+                // themselves; a story left empty goes.
+                let mut recount = tx
+                    .prepare_cached(
+                        "UPDATE stories SET
+                            articles = (SELECT count(*) FROM articles WHERE story = ?1),
+                            first_date = (SELECT min(published_date) FROM articles WHERE story = ?1),
+                            last_date = (SELECT max(published_date) FROM articles WHERE story = ?1),
+                            updated_seq = (SELECT coalesce(max(seq), 0) FROM articles WHERE story = ?1)
+                         WHERE id = ?1",
+                    )
+                    .map_err(err)?;
+                let mut drop_empty = tx
+                    .prepare_cached("DELETE FROM stories WHERE id = ?1 AND articles = 0")
+                    .map_err(err)?;
+                for id in stories {
+                    recount.execute([id]).map_err(err)?;
+                    drop_empty.execute([id]).map_err(err)?;
+                }
+            }
             let mut df = tx.prepare_cached("INSERT INTO term_df (term, n) VALUES (?1, ?2) ON CONFLICT(term) DO UPDATE SET n = excluded.n").map_err(err)?;
             for (term, n) in &changes.df {
                 df.execute(params![term, n]).map_err(err)?;
@@ -387,26 +443,25 @@ impl Store {
 
     /// The articles of one story, in ingest order.
     pub fn story_articles(&self, story: i64) -> Result<Vec<Article>> {
-        let mut stmt = self.sql(self.conn.prepare(
-            "SELECT id, title, text, url, outlet, published, published_date, authors, source FROM articles WHERE story = ?1 ORDER BY seq",
-        ))?;
-        let rows = stmt.query_map([story], |r| {
-            let authors: String = r.get(7)?;
-            let date: Option<String> = r.get(6)?;
-            Ok(Article {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                text: r.get(2)?,
-                url: r.get(3)?,
-                outlet: r.get(4)?,
-                published: r.get(5)?,
-                published_date: date.and_then(|d| d.parse().ok()),
-                authors: serde_json::from_str(&authors).unwrap_or_default(),
-                source: r.get(8)?,
-                language: None,
-            })
-        });
+        let mut stmt = self.sql(self.conn.prepare(&format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE story = ?1 ORDER BY seq"
+        )))?;
+        let rows = stmt.query_map([story], article_row);
         self.sql(rows.and_then(|rows| rows.collect()))
+    }
+
+    /// The latest `limit` stored articles and their stories, oldest first: what the clusterer
+    /// may still regroup when the next ingest adds articles.
+    pub fn latest_articles(&self, limit: usize) -> Result<Vec<(Article, u64)>> {
+        let mut stmt = self.sql(self.conn.prepare(&format!(
+            "SELECT {ARTICLE_COLUMNS}, story FROM articles ORDER BY seq DESC LIMIT ?1"
+        )))?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            Ok((article_row(r)?, r.get::<_, i64>(9)? as u64))
+        });
+        let mut out: Vec<(Article, u64)> = self.sql(rows.and_then(|rows| rows.collect()))?;
+        out.reverse();
+        Ok(out)
     }
 
     /// Full-text search (FTS5 query syntax), best first by BM25, with each hit's story.
@@ -487,6 +542,27 @@ impl Store {
             .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0));
         Ok(self.sql(r)? as usize)
     }
+}
+
+/// The columns [`article_row`] reads, in its order.
+const ARTICLE_COLUMNS: &str =
+    "id, title, text, url, outlet, published, published_date, authors, source";
+
+fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
+    let authors: String = r.get(7)?;
+    let date: Option<String> = r.get(6)?;
+    Ok(Article {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        text: r.get(2)?,
+        url: r.get(3)?,
+        outlet: r.get(4)?,
+        published: r.get(5)?,
+        published_date: date.and_then(|d| d.parse().ok()),
+        authors: serde_json::from_str(&authors).unwrap_or_default(),
+        source: r.get(8)?,
+        language: None,
+    })
 }
 
 /// Plain words become a conjunction of quoted terms, so user input is never FTS5 syntax by

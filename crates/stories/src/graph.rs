@@ -1,4 +1,5 @@
-//! The nearest-neighbour graph inside one batch of articles (see [`crate::Clusterer::add_batch`]).
+//! The nearest-neighbour graph of one batch and the latest articles before it (see
+//! [`crate::Clusterer::add_batch`]).
 //!
 //! Each article links to its nearest articles in the batch (cosine of the TF-IDF features the
 //! clusterer uses) when the similarity clears the threshold; the groups are the connected
@@ -53,8 +54,8 @@ pub const LINK_THRESHOLD: f64 = 0.2;
 /// by feature; articles more than `window_days` apart never link; `links` are pairs that must
 /// share a component (syndicated copies). Returns each article's component, numbered in order of
 /// first appearance.
-pub fn components(
-    vectors: &[Vec<(u32, f32)>],
+pub fn components<V: AsRef<[(u32, f32)]>>(
+    vectors: &[V],
     dates: &[Option<NaiveDate>],
     window_days: i64,
     links: &[(usize, usize)],
@@ -63,7 +64,7 @@ pub fn components(
     let n = vectors.len();
     let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
     for (i, v) in vectors.iter().enumerate() {
-        for (t, _) in v {
+        for (t, _) in v.as_ref() {
             postings.entry(*t).or_default().push(i as u32);
         }
     }
@@ -82,6 +83,7 @@ pub fn components(
     let mut touched: Vec<u32> = Vec::new();
     let mut nearest: Vec<Vec<u32>> = Vec::with_capacity(n);
     for (i, v) in vectors.iter().enumerate() {
+        let v = v.as_ref();
         let mut probe: Vec<&(u32, f32)> = v.iter().collect();
         probe.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for (t, w) in probe.into_iter().take(config.probe) {
@@ -109,7 +111,7 @@ pub fn components(
         }
         let mut scored: Vec<(f64, u32)> = candidates
             .into_iter()
-            .map(|(_, j)| (cosine(v, &vectors[j as usize]), j))
+            .map(|(_, j)| (cosine(v, vectors[j as usize].as_ref()), j))
             .filter(|(s, _)| *s >= config.threshold)
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));

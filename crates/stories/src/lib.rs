@@ -15,7 +15,7 @@ pub mod eval;
 pub mod features;
 pub mod graph;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use chrono::NaiveDate;
 use parallax_model::ReadArticle;
@@ -49,10 +49,12 @@ impl Default for ClusterConfig {
     }
 }
 
-/// Batches smaller than this are clustered one article at a time: among a few dozen articles
-/// the nearest neighbour is often from another event (measured on ECB+ in batches of 10, the
-/// graph gave B-cubed F1 0.81, one at a time 0.869; from 100 up the graph gives 0.92 and more).
-pub const MIN_GRAPH_BATCH: usize = 100;
+/// How many articles the neighbour graph of one batch sees: the batch, and as many of the latest
+/// earlier articles (within the window) as fit. A small batch is grouped together with the
+/// articles before it, and those may change story: the first report of a second event, put into
+/// the first event's story while it was alone, moves out when later reports of its event arrive.
+/// So a stream fed a few articles at a time ends with about the stories one large batch gives.
+pub const CONTEXT: usize = 1000;
 
 /// Default join threshold: measured on ECB+ topics 1–35 (see README "Quality").
 pub const STORY_THRESHOLD: f64 = 0.3;
@@ -84,6 +86,26 @@ pub struct ClustererState {
 
 /// A feature by number: dot products and postings hash integers, not strings.
 type TermId = u32;
+
+/// One of the latest articles, which a later batch may regroup.
+struct Recent {
+    tag: u64,
+    /// Features and raw weights: the graph weighs them again with the current document
+    /// frequencies, as one batch would have (weights from the stream's first minutes are far
+    /// off).
+    terms: Vec<(TermId, f32)>,
+    /// The vector the article's story centroid holds (to take out when it moves).
+    added: Vec<(TermId, f32)>,
+    date: Option<NaiveDate>,
+    story: u64,
+}
+
+/// An earlier article that a later batch moved to another story (by the caller's tag).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moved {
+    pub tag: u64,
+    pub story: u64,
+}
 
 struct Active {
     id: u64,
@@ -128,6 +150,10 @@ pub struct Clusterer {
     dirty_terms: rustc_hash::FxHashSet<TermId>,
     dirty_stories: BTreeSet<u64>,
     evicted: Vec<u64>,
+    /// The latest articles, oldest first (at most [`CONTEXT`], within the window).
+    recent: VecDeque<Recent>,
+    /// Articles moved since the last [`Clusterer::take_moved`].
+    moved: Vec<Moved>,
 }
 
 /// What changed since the last save: terms whose document frequency moved, stories that changed
@@ -174,6 +200,8 @@ impl Clusterer {
             dirty_terms: Default::default(),
             dirty_stories: BTreeSet::new(),
             evicted: Vec::new(),
+            recent: VecDeque::new(),
+            moved: Vec::new(),
         };
         for (term, n) in state.df {
             let id = c.intern(&term);
@@ -264,92 +292,127 @@ impl Clusterer {
     }
 
     /// Assign one article to a story (or `force` it into a given one, for syndicated copies).
+    /// Its tag is its number in the stream.
     pub fn add(&mut self, f: &Features, force: Option<u64>) -> Assignment {
-        self.assign_groups(&[(f, force)], &[], false)[0]
+        let tag = self.docs;
+        self.add_batch(&[(f, force)], &[], &[tag])[0]
     }
 
-    /// Assign a batch of articles to stories, in order.
+    /// Assign a batch of articles to stories, in order; `tags` name the articles (for
+    /// [`Clusterer::take_moved`]).
     ///
-    /// Inside the batch, articles are grouped first by the nearest-neighbour graph
-    /// ([`graph::components`]); each group then joins the active story its summed vector is most
-    /// similar to, among the stories that existed before the batch, or opens a new story. The
-    /// graph separates two events of one kind that a centroid merges (see the `graph` module), and
-    /// a story opened in this batch is a group the graph kept apart, so no other group may join it.
-    /// Batches under [`MIN_GRAPH_BATCH`] go one article at a time ([`Clusterer::add`]). `force` puts an article (and its group) into a
-    /// given story: syndicated copies of an earlier article; `links` are pairs of the batch's
-    /// articles that must share a story (copies inside the batch).
+    /// The batch and the latest earlier articles ([`CONTEXT`]) are grouped by the
+    /// nearest-neighbour graph ([`graph::components`]). A group holding earlier articles continues
+    /// the story most of them are in, and earlier articles of other stories move to it; a second
+    /// group claiming the same story opens a new one. A group of new articles only joins the
+    /// active story its summed vector is most similar to, among the stories with no article in
+    /// the graph (the graph kept it apart from those), or opens a new story. `force` puts an
+    /// article (and its group, if the group holds no earlier article) into a given story:
+    /// syndicated copies of an earlier article; `links` are pairs of the batch's articles that
+    /// must share a story (copies inside the batch).
     pub fn add_batch(
         &mut self,
         batch: &[(&Features, Option<u64>)],
         links: &[(usize, usize)],
+        tags: &[u64],
     ) -> Vec<Assignment> {
-        if batch.len() < MIN_GRAPH_BATCH {
-            // Too few articles for nearest neighbours to mean anything: one at a time, each
-            // copy into its original's story.
-            let mut out: Vec<Assignment> = Vec::with_capacity(batch.len());
-            for (i, (f, force)) in batch.iter().enumerate() {
-                let original = links
-                    .iter()
-                    .find(|&&(a, b)| b == i && a < i)
-                    .map(|&(a, _)| out[a].story);
-                let one = self.add(f, force.or(original));
-                out.push(one);
-            }
-            return out;
-        }
-        self.assign_groups(batch, links, true)
+        assert_eq!(batch.len(), tags.len(), "one tag per article");
+        self.assign_groups(batch, links, tags)
     }
 
-    /// Weigh a batch, group it (by the neighbour graph when `graph`, else one group per
-    /// article), and give each group a story.
+    /// Remember an article stored by an earlier run (oldest first) so that the next batches can
+    /// regroup it, as in an uninterrupted run. Its document frequencies were counted then.
+    pub fn remember(&mut self, f: &Features, story: u64, tag: u64) {
+        if !self.active.contains_key(&story) {
+            return;
+        }
+        let terms: Vec<(TermId, f32)> = f.terms.iter().map(|(t, w)| (self.intern(t), *w)).collect();
+        let added = self.weigh(&terms);
+        self.recent.push_back(Recent {
+            tag,
+            terms,
+            added,
+            date: f.date,
+            story,
+        });
+        if self.recent.len() > CONTEXT {
+            self.recent.pop_front();
+        }
+    }
+
+    /// Articles moved to another story since the previous call.
+    pub fn take_moved(&mut self) -> Vec<Moved> {
+        std::mem::take(&mut self.moved)
+    }
+
+    /// TF-IDF vector of unit length, sorted by feature, from features and raw weights.
+    fn weigh(&self, terms: &[(TermId, f32)]) -> Vec<(TermId, f32)> {
+        let mut v: Vec<(TermId, f32)> = terms.iter().map(|&(t, w)| (t, w * self.idf(t))).collect();
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-9);
+        v.iter_mut().for_each(|(_, w)| *w /= norm);
+        v.sort_by_key(|(t, _)| *t);
+        v
+    }
+
+    /// Weigh a batch, group it with the latest earlier articles, and give each group a story.
     fn assign_groups(
         &mut self,
         batch: &[(&Features, Option<u64>)],
         links: &[(usize, usize)],
-        graph: bool,
+        tags: &[u64],
     ) -> Vec<Assignment> {
         // Streaming IDF: the batch counts among the documents it is weighed against.
-        let ids: Vec<Vec<TermId>> = batch
+        let terms: Vec<Vec<(TermId, f32)>> = batch
             .iter()
             .map(|(f, _)| {
                 self.docs += 1;
                 f.terms
                     .iter()
-                    .map(|(t, _)| {
+                    .map(|(t, w)| {
                         let id = self.intern(t);
                         self.df[id as usize] += 1;
                         self.dirty_terms.insert(id);
-                        id
+                        (id, *w)
                     })
                     .collect()
             })
             .collect();
-        let vectors: Vec<Vec<(TermId, f32)>> = batch
-            .iter()
-            .zip(ids)
-            .map(|((f, _), ids)| {
-                let mut v: Vec<(TermId, f32)> = ids
-                    .into_iter()
-                    .zip(&f.terms)
-                    .map(|(t, (_, w))| (t, w * self.idf(t)))
-                    .collect();
-                let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-9);
-                v.iter_mut().for_each(|(_, w)| *w /= norm);
-                v.sort_by_key(|(t, _)| *t);
-                v
-            })
-            .collect();
+        let vectors: Vec<Vec<(TermId, f32)>> = terms.iter().map(|t| self.weigh(t)).collect();
         let dates: Vec<Option<NaiveDate>> = batch.iter().map(|(f, _)| f.date).collect();
-        let groups = if graph {
+        // The earlier articles the graph sees: the latest that fit beside the batch, still in
+        // the window and in an active story.
+        self.prune_recent();
+        let context: Vec<usize> = {
+            let room = CONTEXT.saturating_sub(batch.len());
+            (self.recent.len().saturating_sub(room)..self.recent.len()).collect()
+        };
+        let offset = context.len();
+        let context_vectors: Vec<Vec<(TermId, f32)>> = context
+            .iter()
+            .map(|&k| self.weigh(&self.recent[k].terms))
+            .collect();
+        let groups = {
+            let all: Vec<&[(TermId, f32)]> = context_vectors
+                .iter()
+                .chain(&vectors)
+                .map(|v| &v[..])
+                .collect();
+            let all_dates: Vec<Option<NaiveDate>> = context
+                .iter()
+                .map(|&k| self.recent[k].date)
+                .chain(dates.iter().copied())
+                .collect();
+            let links: Vec<(usize, usize)> = links
+                .iter()
+                .map(|&(a, b)| (a + offset, b + offset))
+                .collect();
             graph::components(
-                &vectors,
-                &dates,
+                &all,
+                &all_dates,
                 self.config.window_days,
-                links,
+                &links,
                 &self.config.graph,
             )
-        } else {
-            (0..batch.len()).collect()
         };
         let mut members: Vec<Vec<usize>> = Vec::new();
         for (i, &g) in groups.iter().enumerate() {
@@ -358,56 +421,167 @@ impl Clusterer {
             }
             members[g].push(i);
         }
+        // Stories with an article in the graph: a group of new articles not linked to them
+        // was kept apart from them.
+        let mut seen: BTreeSet<u64> = context.iter().map(|&k| self.recent[k].story).collect();
+        let mut claimed: BTreeSet<u64> = BTreeSet::new();
         let mut out: Vec<Option<Assignment>> = vec![None; batch.len()];
-        let mut opened: BTreeSet<u64> = BTreeSet::new();
         for group in members {
-            let latest = group.iter().filter_map(|&i| dates[i]).max();
+            let (earlier, new): (Vec<usize>, Vec<usize>) =
+                group.into_iter().partition(|&i| i < offset);
+            let new: Vec<usize> = new.into_iter().map(|i| i - offset).collect();
+            let latest = new.iter().filter_map(|&i| dates[i]).max();
             // The window only moves when a newer day arrives; evict then, not on every article.
             if latest > self.newest {
                 self.newest = latest;
                 self.evict();
             }
-            let forced = group
-                .iter()
-                .filter_map(|&i| batch[i].1)
-                .find(|id| self.active.contains_key(id));
-            let chosen = match forced {
-                Some(id) => Some((1.0, id)),
-                // A group of one is its own unit vector: the streaming path sums nothing.
-                None if group.len() == 1 => self.best_story(&vectors[group[0]], latest, &opened),
-                None => {
-                    let mut sum: HashMap<TermId, f32> = HashMap::default();
-                    for &i in &group {
-                        for (t, w) in &vectors[i] {
-                            *sum.entry(*t).or_default() += w;
-                        }
+            let (score, story, new_story) = if earlier.is_empty() {
+                self.choose_story(&new, &vectors, batch, latest, &seen)
+            } else {
+                // The story most of the group's earlier articles are in (ties: the older story).
+                let mut counts: BTreeMap<u64, usize> = BTreeMap::new();
+                for &k in &earlier {
+                    *counts.entry(self.recent[context[k]].story).or_default() += 1;
+                }
+                let top = counts
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                    .map(|(&id, _)| id)
+                    .expect("the group holds earlier articles");
+                let (story, new_story) =
+                    if claimed.contains(&top) || !self.active.contains_key(&top) {
+                        (self.open_story(), true)
+                    } else {
+                        (top, false)
+                    };
+                for &k in &earlier {
+                    if self.recent[context[k]].story != story {
+                        self.move_recent(context[k], story, &context_vectors[k]);
                     }
-                    let mut v: Vec<(TermId, f32)> = sum.into_iter().collect();
-                    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-9);
-                    v.iter_mut().for_each(|(_, w)| *w /= norm);
-                    self.best_story(&v, latest, &opened)
                 }
+                (1.0, story, new_story)
             };
-            let (score, story, new_story) = match chosen {
-                Some((score, id)) if score >= self.config.threshold => (score, id, false),
-                _ => {
-                    let id = self.open_story();
-                    opened.insert(id);
-                    (0.0, id, true)
-                }
-            };
-            for (k, &i) in group.iter().enumerate() {
+            claimed.insert(story);
+            seen.insert(story);
+            for (n, &i) in new.iter().enumerate() {
                 self.join(story, &vectors[i], dates[i]);
                 out[i] = Some(Assignment {
                     story,
-                    new_story: new_story && k == 0,
+                    new_story: new_story && n == 0,
                     score,
                 });
             }
         }
+        for (((terms, added), &date), (a, &tag)) in terms
+            .into_iter()
+            .zip(vectors)
+            .zip(&dates)
+            .zip(out.iter().zip(tags))
+        {
+            let story = a.expect("every article is in a group").story;
+            self.recent.push_back(Recent {
+                tag,
+                terms,
+                added,
+                date,
+                story,
+            });
+        }
+        while self.recent.len() > CONTEXT {
+            self.recent.pop_front();
+        }
         out.into_iter()
             .map(|a| a.expect("every article is in a group"))
             .collect()
+    }
+
+    /// The story for a group of new articles only: the story a member is forced into, else the
+    /// most similar story not in `exclude` when it clears the threshold, else a new one.
+    fn choose_story(
+        &mut self,
+        group: &[usize],
+        vectors: &[Vec<(TermId, f32)>],
+        batch: &[(&Features, Option<u64>)],
+        latest: Option<NaiveDate>,
+        exclude: &BTreeSet<u64>,
+    ) -> (f64, u64, bool) {
+        let forced = group
+            .iter()
+            .filter_map(|&i| batch[i].1)
+            .find(|id| self.active.contains_key(id));
+        let chosen = match forced {
+            Some(id) => Some((1.0, id)),
+            // A group of one is its own unit vector: nothing to sum.
+            None if group.len() == 1 => self.best_story(&vectors[group[0]], latest, exclude),
+            None => {
+                let mut sum: HashMap<TermId, f32> = HashMap::default();
+                for &i in group {
+                    for (t, w) in &vectors[i] {
+                        *sum.entry(*t).or_default() += w;
+                    }
+                }
+                let mut v: Vec<(TermId, f32)> = sum.into_iter().collect();
+                let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-9);
+                v.iter_mut().for_each(|(_, w)| *w /= norm);
+                self.best_story(&v, latest, exclude)
+            }
+        };
+        match chosen {
+            Some((score, id)) if forced.is_some() || score >= self.config.threshold => {
+                (score, id, false)
+            }
+            _ => (0.0, self.open_story(), true),
+        }
+    }
+
+    /// Move an earlier article to another story: out of its story's centroid (a story left
+    /// empty goes), into the other's with its `vector` of now.
+    fn move_recent(&mut self, k: usize, to: u64, vector: &[(TermId, f32)]) {
+        let (from, tag, date) = {
+            let r = &self.recent[k];
+            (r.story, r.tag, r.date)
+        };
+        let added = std::mem::take(&mut self.recent[k].added);
+        if let Some(s) = self.active.get_mut(&from) {
+            s.size = s.size.saturating_sub(1);
+            if s.size == 0 {
+                self.drop_story(from);
+            } else {
+                for (t, w) in &added {
+                    if let Some(e) = s.centroid.get_mut(t) {
+                        *e -= w;
+                        // A feature only this article brought leaves the story.
+                        if *e <= 1e-6 {
+                            s.centroid.remove(t);
+                            if let Some(p) = self.postings.get_mut(t) {
+                                p.remove(&from);
+                                if p.is_empty() {
+                                    self.postings.remove(t);
+                                }
+                            }
+                        }
+                    }
+                }
+                s.norm2 = s.centroid.values().map(|w| w * w).sum();
+                self.dirty_stories.insert(from);
+            }
+        }
+        self.join(to, vector, date);
+        let r = &mut self.recent[k];
+        r.added = vector.to_vec();
+        r.story = to;
+        self.moved.push(Moved { tag, story: to });
+    }
+
+    /// Forget recent articles that left the window or whose story did.
+    fn prune_recent(&mut self) {
+        let (newest, window) = (self.newest, self.config.window_days);
+        let active = &self.active;
+        self.recent.retain(|r| {
+            active.contains_key(&r.story)
+                && !matches!((newest, r.date), (Some(n), Some(d)) if (n - d).num_days() > window)
+        });
     }
 
     fn open_story(&mut self) -> u64 {
@@ -540,15 +714,20 @@ impl Clusterer {
             .map(|s| s.id)
             .collect();
         for id in stale {
-            self.dirty_stories.remove(&id);
-            self.evicted.push(id);
-            if let Some(s) = self.active.remove(&id) {
-                for t in s.centroid.keys() {
-                    if let Some(p) = self.postings.get_mut(t) {
-                        p.remove(&id);
-                        if p.is_empty() {
-                            self.postings.remove(t);
-                        }
+            self.drop_story(id);
+        }
+    }
+
+    /// Remove a story from memory (and from the saved active stories).
+    fn drop_story(&mut self, id: u64) {
+        self.dirty_stories.remove(&id);
+        self.evicted.push(id);
+        if let Some(s) = self.active.remove(&id) {
+            for t in s.centroid.keys() {
+                if let Some(p) = self.postings.get_mut(t) {
+                    p.remove(&id);
+                    if p.is_empty() {
+                        self.postings.remove(t);
                     }
                 }
             }
@@ -561,11 +740,11 @@ impl Clusterer {
 /// and what a killed ingest redoes.
 pub const FEED_BATCH: usize = 1000;
 
-/// Group read articles into stories (for `analyze`); each story lists indices in input order.
+/// Group read articles into stories (for `analyze`); each story lists indices in input order,
+/// stories in order of their first article.
 pub fn group_stories(articles: &[ReadArticle]) -> Vec<Vec<usize>> {
     let mut clusterer = Clusterer::new(ClusterConfig::default());
-    let mut order: Vec<u64> = Vec::new();
-    let mut members: HashMap<u64, Vec<usize>> = HashMap::default();
+    let mut story_of: Vec<u64> = Vec::with_capacity(articles.len());
     for (chunk, batch) in articles.chunks(FEED_BATCH).enumerate() {
         let features: Vec<Features> = batch
             .iter()
@@ -578,15 +757,27 @@ pub fn group_stories(articles: &[ReadArticle]) -> Vec<Vec<usize>> {
             })
             .collect();
         let items: Vec<(&Features, Option<u64>)> = features.iter().map(|f| (f, None)).collect();
-        for (k, assigned) in clusterer.add_batch(&items, &[]).into_iter().enumerate() {
-            if assigned.new_story {
-                order.push(assigned.story);
-            }
-            members
-                .entry(assigned.story)
-                .or_default()
-                .push(chunk * FEED_BATCH + k);
+        let tags: Vec<u64> = (0..batch.len())
+            .map(|k| (chunk * FEED_BATCH + k) as u64)
+            .collect();
+        story_of.extend(
+            clusterer
+                .add_batch(&items, &[], &tags)
+                .iter()
+                .map(|a| a.story),
+        );
+        for moved in clusterer.take_moved() {
+            story_of[moved.tag as usize] = moved.story;
         }
+    }
+    let mut order: Vec<u64> = Vec::new();
+    let mut members: HashMap<u64, Vec<usize>> = HashMap::default();
+    for (i, &story) in story_of.iter().enumerate() {
+        let list = members.entry(story).or_default();
+        if list.is_empty() {
+            order.push(story);
+        }
+        list.push(i);
     }
     order
         .into_iter()
@@ -599,15 +790,24 @@ pub fn group_stories(articles: &[ReadArticle]) -> Vec<Vec<usize>> {
 pub struct StoryFeed {
     pub clusterer: Clusterer,
     copies: CopyIndex,
-    /// Queued articles: features, the story of the earlier copy they repeat, copy-index handle.
-    pending: Vec<(Features, Option<u64>, usize)>,
+    /// Queued articles: features, the story of the earlier copy they repeat, copy-index handle,
+    /// tag.
+    pending: Vec<(Features, Option<u64>, usize, u64)>,
     /// Copies inside the queue, as pairs of queue positions.
     links: Vec<(usize, usize)>,
     /// Queue position of each queued tag.
     queued: HashMap<u64, usize>,
+    /// Copy-index handles of the latest articles by tag (those the clusterer may still move).
+    handles: VecDeque<(u64, usize)>,
 }
 
 impl StoryFeed {
+    /// Earlier articles (by tag) moved to other stories by the batches flushed since the last
+    /// call.
+    pub fn take_moved(&mut self) -> Vec<Moved> {
+        self.clusterer.take_moved()
+    }
+
     pub fn new(clusterer: Clusterer) -> StoryFeed {
         let window = clusterer.config.window_days;
         StoryFeed {
@@ -616,6 +816,7 @@ impl StoryFeed {
             pending: Vec::new(),
             links: Vec::new(),
             queued: HashMap::default(),
+            handles: VecDeque::new(),
         }
     }
 
@@ -624,6 +825,20 @@ impl StoryFeed {
     pub fn remember(&mut self, simhash: u64, date: Option<NaiveDate>, story: u64, tag: u64) {
         let handle = self.copies.insert(simhash, date, tag);
         self.copies.set_story(handle, story);
+        self.keep_handle(tag, handle);
+    }
+
+    /// Remember one of the latest articles stored by an earlier run (oldest first, after
+    /// [`StoryFeed::remember`]), so that the next batches may regroup it ([`Clusterer::remember`]).
+    pub fn remember_recent(&mut self, features: &Features, story: u64, tag: u64) {
+        self.clusterer.remember(features, story, tag);
+    }
+
+    fn keep_handle(&mut self, tag: u64, handle: usize) {
+        self.handles.push_back((tag, handle));
+        if self.handles.len() > 2 * CONTEXT {
+            self.handles.pop_front();
+        }
     }
 
     /// Queue an article under the caller's `tag`; returns the tag of the earlier near-identical
@@ -639,7 +854,8 @@ impl StoryFeed {
         }
         self.queued.insert(tag, position);
         self.pending
-            .push((features, found.and_then(|(story, _)| story), handle));
+            .push((features, found.and_then(|(story, _)| story), handle, tag));
+        self.keep_handle(tag, handle);
         found.map(|(_, original)| original)
     }
 
@@ -647,16 +863,24 @@ impl StoryFeed {
         self.pending.len()
     }
 
-    /// Assign the queued articles to stories; assignments in the order they were pushed.
+    /// Assign the queued articles to stories; assignments in the order they were pushed. Earlier
+    /// articles this moved to other stories are in [`StoryFeed::take_moved`].
     pub fn flush(&mut self) -> Vec<Assignment> {
         let batch: Vec<(&Features, Option<u64>)> = self
             .pending
             .iter()
-            .map(|(f, story, _)| (f, *story))
+            .map(|(f, story, _, _)| (f, *story))
             .collect();
-        let assigned = self.clusterer.add_batch(&batch, &self.links);
-        for ((_, _, handle), a) in self.pending.iter().zip(&assigned) {
+        let tags: Vec<u64> = self.pending.iter().map(|p| p.3).collect();
+        let assigned = self.clusterer.add_batch(&batch, &self.links, &tags);
+        for ((_, _, handle, _), a) in self.pending.iter().zip(&assigned) {
             self.copies.set_story(*handle, a.story);
+        }
+        // Copies of a moved article follow it.
+        for m in &self.clusterer.moved {
+            if let Some(&(_, handle)) = self.handles.iter().rev().find(|(t, _)| *t == m.tag) {
+                self.copies.set_story(handle, m.story);
+            }
         }
         self.pending.clear();
         self.links.clear();
@@ -824,8 +1048,9 @@ mod tests {
         let (features, gold) = two_fights();
         let items: Vec<(&Features, Option<u64>)> = features.iter().map(|f| (f, None)).collect();
         let mut batch = Clusterer::new(ClusterConfig::default());
+        let tags: Vec<u64> = (0..items.len() as u64).collect();
         let stories: Vec<u64> = batch
-            .add_batch(&items, &[])
+            .add_batch(&items, &[], &tags)
             .iter()
             .map(|a| a.story)
             .collect();
@@ -835,11 +1060,23 @@ mod tests {
             eval::bcubed(&gold, &got).f1
         };
         assert!(f1(&stories) > 0.99, "{stories:?}");
-        // One at a time, the second fight joins the first: its reports are as close to the
-        // first fight's centroid as to each other.
+        // One at a time, the first report of the second fight joins the first fight (nothing
+        // else is near it yet); the reports that follow take it back to their own story.
         let mut one = Clusterer::new(ClusterConfig::default());
-        let streamed: Vec<u64> = features.iter().map(|f| one.add(f, None).story).collect();
-        assert_eq!(streamed[0], streamed[12], "{streamed:?}");
+        let mut streamed: Vec<u64> = Vec::new();
+        let mut moved = 0;
+        for f in &features {
+            streamed.push(one.add(f, None).story);
+            for m in one.take_moved() {
+                streamed[m.tag as usize] = m.story;
+                moved += 1;
+            }
+            if streamed.len() == 13 {
+                assert_eq!(streamed[12], streamed[0], "{streamed:?}");
+            }
+        }
+        assert!(moved >= 1);
+        assert!(f1(&streamed) > 0.99, "{streamed:?}");
     }
 
     #[test]
