@@ -1,21 +1,28 @@
 //! Light features for story clustering: cheap enough for thousands of articles per second
 //! (no full reading), specific enough to tell two events of the same kind apart.
 //!
-//! - content words of the headline (weight 2) and the lead (weight 1), stemmed;
+//! - content words of the headline (weight 2), the lead's first sentence (weight 3) and the rest
+//!   of the lead (weight 1), stemmed: the first sentence says what happened;
 //! - proper names in the lead — capitalised words not opening a sentence, and pairs of them —
 //!   which separate "Tara Reid's rehab" from "Lindsay Lohan's rehab";
 //! - years and other figures, which separate the 2008 earthquake from the 2013 one.
+//!
+//! A feature's weight is the square root of its count: a word repeated five times ("police",
+//! "police", …) is evidence of one topic, not five, and must not outweigh the rarer words two
+//! reports of one event share.
 
 use std::hash::{Hash, Hasher};
 
 use chrono::NaiveDate;
 use parallax_read::lexicon::is_stopword;
+use parallax_read::structure::split_sentences;
 use parallax_read::text::{stem, tokenize, TokenKind};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Words of the body read for features: the lead says what the event is.
 pub const LEAD_WORDS: usize = 250;
 const HEADLINE_WEIGHT: f32 = 2.0;
+const FIRST_SENTENCE_WEIGHT: f32 = 3.0;
 const NAME_WEIGHT: f32 = 1.0;
 const YEAR_WEIGHT: f32 = 2.0;
 const NUMBER_WEIGHT: f32 = 1.0;
@@ -53,14 +60,33 @@ pub fn features(input: &StoryInput<'_>) -> Features {
         }
     }
     let mut words = 0;
+    let mut first_sentence_seen = false;
     for line in body.lines() {
         if words >= LEAD_WORDS {
             break;
         }
+        // Where the lead's first sentence ends: the first sentence that closes with a stop. Lines
+        // before it without one (a dateline, a byline) count with it.
+        let first_end = if first_sentence_seen {
+            0
+        } else {
+            match split_sentences(line).first() {
+                Some(r) if ends_with_stop(&line[r.clone()]) => {
+                    first_sentence_seen = true;
+                    r.end
+                }
+                _ => line.len(),
+            }
+        };
         let toks = tokenize(line);
         let mut sentence_start = true;
         let mut prev_name: Option<String> = None;
         for t in &toks {
+            let zone = if t.start < first_end {
+                FIRST_SENTENCE_WEIGHT
+            } else {
+                1.0
+            };
             match t.kind {
                 TokenKind::Punct => {
                     if matches!(t.text, "." | "!" | "?" | "\"" | ":") {
@@ -79,9 +105,9 @@ pub fn features(input: &StoryInput<'_>) -> Features {
                             .parse::<u32>()
                             .is_ok_and(|y| (1900..=2100).contains(&y));
                     if year {
-                        *tf.entry(format!("#{digits}")).or_default() += YEAR_WEIGHT;
+                        *tf.entry(format!("#{digits}")).or_default() += YEAR_WEIGHT * zone;
                     } else if digits.len() >= 2 {
-                        *tf.entry(format!("#{digits}")).or_default() += NUMBER_WEIGHT;
+                        *tf.entry(format!("#{digits}")).or_default() += NUMBER_WEIGHT * zone;
                     }
                     sentence_start = false;
                     prev_name = None;
@@ -93,15 +119,16 @@ pub fn features(input: &StoryInput<'_>) -> Features {
                     let base = lower.strip_suffix("'s").unwrap_or(&lower);
                     let s = stem(base);
                     if !is_stopword(&s) {
-                        *tf.entry(s).or_default() += 1.0;
+                        *tf.entry(s).or_default() += zone;
                     }
                     let is_name = t.is_capitalized() && !sentence_start && !is_stopword(base);
                     if is_name {
                         let name = format!("@{base}");
                         if let Some(prev) = prev_name.take() {
-                            *tf.entry(format!("{prev}_{}", &name[1..])).or_default() += NAME_WEIGHT;
+                            *tf.entry(format!("{prev}_{}", &name[1..])).or_default() +=
+                                NAME_WEIGHT * zone;
                         }
-                        *tf.entry(name.clone()).or_default() += NAME_WEIGHT;
+                        *tf.entry(name.clone()).or_default() += NAME_WEIGHT * zone;
                         prev_name = Some(name);
                     } else {
                         prev_name = None;
@@ -111,12 +138,20 @@ pub fn features(input: &StoryInput<'_>) -> Features {
             }
         }
     }
-    let mut terms: Vec<(String, f32)> = tf.into_iter().collect();
+    let mut terms: Vec<(String, f32)> = tf.into_iter().map(|(t, w)| (t, w.sqrt())).collect();
     terms.sort_by(|a, b| a.0.cmp(&b.0));
     Features {
         terms,
         date: input.date,
     }
+}
+
+/// Whether a sentence closes with terminal punctuation (before any closing quotes or brackets).
+fn ends_with_stop(sentence: &str) -> bool {
+    sentence
+        .trim_end()
+        .trim_end_matches(['"', '\'', ')', ']', '\u{201D}', '\u{2019}'])
+        .ends_with(['.', '!', '?'])
 }
 
 /// A 64-bit SimHash over word 3-shingles: near-identical texts differ in few bits.
@@ -196,6 +231,36 @@ mod tests {
             f.terms
         );
         assert!(!has("@actress"), "sentence-initial words are not names");
+    }
+
+    #[test]
+    fn the_first_sentence_weighs_most_and_repeats_count_less() {
+        let f = features(&StoryInput {
+            headline: Some("Storm Hits Coast"),
+            // A dateline without a stop counts with the first sentence; "Mr." ends nothing.
+            text: "Storm Hits Coast\nMarch 4, 2025\nMr. Alvarez said the storm flooded Valencia. \
+                   Rescuers searched Valencia, Valencia and Valencia for flooded homes.",
+            date: None,
+        });
+        let weight = |k: &str| {
+            f.terms
+                .iter()
+                .find(|(t, _)| t == k)
+                .map(|(_, w)| *w)
+                .unwrap_or_else(|| panic!("no {k} in {:?}", f.terms))
+        };
+        // "Alvarez" is in the first sentence only, "searched" in the second only.
+        assert!(weight("alvarez") > weight("search"), "{:?}", f.terms);
+        assert!(
+            weight("#2025") > 2.0,
+            "the dateline year weighs as first sentence"
+        );
+        // Four mentions of Valencia weigh two, not four: sqrt(3 + 3 * 1).
+        assert!(
+            (weight("valencia") - 6f32.sqrt()).abs() < 1e-4,
+            "{:?}",
+            f.terms
+        );
     }
 
     #[test]

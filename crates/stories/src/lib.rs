@@ -1024,8 +1024,9 @@ mod tests {
         let mut gold = Vec::new();
         for (event, lines) in own.iter().enumerate() {
             for k in 0..12 {
-                let mut text = String::from(lines[k % 2]);
-                for j in 0..3 {
+                // Each report has both of its event's own lines, leading with either.
+                let mut text = format!("{} {}", lines[k % 2], lines[(k + 1) % 2]);
+                for j in 0..2 {
                     text.push(' ');
                     text.push_str(shared[(k + j) % shared.len()]);
                 }
