@@ -86,14 +86,26 @@ pub fn components<V: AsRef<[(u32, f32)]>>(
     for (i, v) in vectors.iter().enumerate() {
         let v = v.as_ref();
         let mut probe: Vec<&(u32, f32)> = v.iter().collect();
-        probe.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        for (t, w) in probe.into_iter().take(config.probe) {
-            for &j in &postings[t] {
-                let h = &mut hits[j as usize];
-                if *h == 0.0 {
-                    touched.push(j);
-                }
-                *h += w;
+        let order = |a: &&(u32, f32), b: &&(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if probe.len() > config.probe {
+            probe.select_nth_unstable_by(config.probe, order);
+            probe.truncate(config.probe);
+        }
+        // Terms in more than an eighth of the batch are probed only when the rarer ones find
+        // too few candidates: they touch most of the batch and rarely decide the nearest.
+        let common = (n / 8).max(64);
+        let mut skipped: Vec<&(u32, f32)> = Vec::new();
+        for p in probe {
+            let list = &postings[&p.0];
+            if list.len() > common {
+                skipped.push(p);
+                continue;
+            }
+            add_hits(list, p.1, &mut hits, &mut touched);
+        }
+        if touched.len() < config.max_candidates {
+            for (t, w) in skipped {
+                add_hits(&postings[t], *w, &mut hits, &mut touched);
             }
         }
         hits[i] = 0.0;
@@ -143,6 +155,17 @@ pub fn components<V: AsRef<[(u32, f32)]>>(
             *numbers.entry(root).or_insert(next)
         })
         .collect()
+}
+
+/// Add a probed term's weight to the shared weight of every article that has it.
+fn add_hits(list: &[u32], weight: f32, hits: &mut [f32], touched: &mut Vec<u32>) {
+    for &j in list {
+        let h = &mut hits[j as usize];
+        if *h == 0.0 {
+            touched.push(j);
+        }
+        *h += weight;
+    }
 }
 
 fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
@@ -227,6 +250,22 @@ mod tests {
             components(&vectors, &dates, 7, &[(3, 4)], &config),
             vec![0, 0, 1, 2, 2]
         );
+    }
+
+    #[test]
+    fn a_story_filling_much_of_the_batch_still_holds_together() {
+        // 300 reports of one event share its names (terms 1-3, in more than an eighth of the
+        // batch) and little else; 700 unrelated articles have words of their own.
+        let mut vectors = Vec::new();
+        for k in 0..300u32 {
+            vectors.push(unit(&[(1, 1.0), (2, 1.0), (3, 1.0), (1000 + k, 0.5)]));
+        }
+        for k in 0..700u32 {
+            vectors.push(unit(&[(5000 + 2 * k, 1.0), (5001 + 2 * k, 1.0)]));
+        }
+        let groups = components(&vectors, &[None; 1000], 7, &[], &GraphConfig::default());
+        assert!(groups[..300].iter().all(|&g| g == groups[0]));
+        assert!(groups[300..].iter().all(|&g| g != groups[0]));
     }
 
     #[test]

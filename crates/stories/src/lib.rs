@@ -422,7 +422,7 @@ impl Clusterer {
             members[g].push(i);
         }
         // Stories with an article in the graph: a group of new articles not linked to them
-        // was kept apart from them.
+        // was kept apart from them. (`claimed`: stories a group continues.)
         let mut seen: BTreeSet<u64> = context.iter().map(|&k| self.recent[k].story).collect();
         let mut claimed: BTreeSet<u64> = BTreeSet::new();
         let mut out: Vec<Option<Assignment>> = vec![None; batch.len()];
@@ -455,6 +455,7 @@ impl Clusterer {
                     } else {
                         (top, false)
                     };
+                claimed.insert(story);
                 for &k in &earlier {
                     if self.recent[context[k]].story != story {
                         self.move_recent(context[k], story, &context_vectors[k]);
@@ -462,8 +463,11 @@ impl Clusterer {
                 }
                 (1.0, story, new_story)
             };
-            claimed.insert(story);
-            seen.insert(story);
+            // A story this batch opened or a group continued is the graph's; one that a group
+            // joined by its centroid stays open to the batch's other groups.
+            if new_story || !earlier.is_empty() {
+                seen.insert(story);
+            }
             for (n, &i) in new.iter().enumerate() {
                 self.join(story, &vectors[i], dates[i]);
                 out[i] = Some(Assignment {
