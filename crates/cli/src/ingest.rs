@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use parallax_model::Article;
 use parallax_store::{text_hash, IngestSummary, PreparedArticle, Store};
-use parallax_stories::{features, simhash, ClusterConfig, StoryFeed, CONTEXT, FEED_BATCH};
+use parallax_stories::{features, simhash, ClusterConfig, StoryFeed, FEED_BATCH};
 
 /// Most stored texts read back for copy detection when an ingest starts: a week of a large feed.
 const RECENT_TEXTS: usize = 50_000;
@@ -27,12 +27,12 @@ pub fn ingest(
         copy_ids.push(id);
     }
     // The latest articles may still change story when the next ones arrive, as in one run.
-    let latest = store.latest_articles(CONTEXT)?;
+    let latest = store.latest_articles(config.context)?;
     let tag_of: std::collections::HashMap<&str, u64> = copy_ids
         .iter()
         .enumerate()
         .rev()
-        .take(2 * CONTEXT)
+        .take(2 * config.context)
         .map(|(tag, id)| (id.as_str(), tag as u64))
         .collect();
     let mut recent_tags = Vec::with_capacity(latest.len());

@@ -36,6 +36,8 @@ pub struct ClusterConfig {
     pub probe: usize,
     /// The nearest-neighbour graph that groups the articles of one batch.
     pub graph: graph::GraphConfig,
+    /// How many articles the graph of a batch sees ([`CONTEXT`]).
+    pub context: usize,
 }
 
 impl Default for ClusterConfig {
@@ -45,6 +47,7 @@ impl Default for ClusterConfig {
             window_days: WINDOW_DAYS,
             probe: 16,
             graph: graph::GraphConfig::default(),
+            context: CONTEXT,
         }
     }
 }
@@ -150,7 +153,7 @@ pub struct Clusterer {
     dirty_terms: rustc_hash::FxHashSet<TermId>,
     dirty_stories: BTreeSet<u64>,
     evicted: Vec<u64>,
-    /// The latest articles, oldest first (at most [`CONTEXT`], within the window).
+    /// The latest articles, oldest first (at most `config.context`, within the window).
     recent: VecDeque<Recent>,
     /// Articles moved since the last [`Clusterer::take_moved`].
     moved: Vec<Moved>,
@@ -335,7 +338,7 @@ impl Clusterer {
             date: f.date,
             story,
         });
-        if self.recent.len() > CONTEXT {
+        if self.recent.len() > self.config.context {
             self.recent.pop_front();
         }
     }
@@ -383,7 +386,7 @@ impl Clusterer {
         // the window and in an active story.
         self.prune_recent();
         let context: Vec<usize> = {
-            let room = CONTEXT.saturating_sub(batch.len());
+            let room = self.config.context.saturating_sub(batch.len());
             (self.recent.len().saturating_sub(room)..self.recent.len()).collect()
         };
         let offset = context.len();
@@ -421,14 +424,40 @@ impl Clusterer {
             }
             members[g].push(i);
         }
-        // Stories with an article in the graph: a group of new articles not linked to them
-        // was kept apart from them. (`claimed`: stories a group continues.)
-        let mut seen: BTreeSet<u64> = context.iter().map(|&k| self.recent[k].story).collect();
+        // A story the graph sees less than half of was settled by articles it cannot see: its
+        // articles stay where they are, and it takes new articles by its centroid as before (a
+        // few of a long story's latest reports must neither follow a neighbour into another
+        // story nor pull a new event into theirs).
+        let mut visible: HashMap<u64, u32> = HashMap::default();
+        for &k in &context {
+            *visible.entry(self.recent[k].story).or_default() += 1;
+        }
+        let settled: BTreeSet<u64> = visible
+            .iter()
+            .filter(|(id, &n)| self.active.get(id).is_some_and(|s| s.size > 2 * n))
+            .map(|(&id, _)| id)
+            .collect();
+        // Other stories with an article in the graph: a group of new articles not linked to
+        // them was kept apart from them. (`claimed`: stories a group continues.)
+        let mut seen: BTreeSet<u64> = visible
+            .keys()
+            .filter(|id| !settled.contains(id))
+            .copied()
+            .collect();
         let mut claimed: BTreeSet<u64> = BTreeSet::new();
         let mut out: Vec<Option<Assignment>> = vec![None; batch.len()];
         for group in members {
             let (earlier, new): (Vec<usize>, Vec<usize>) =
                 group.into_iter().partition(|&i| i < offset);
+            // Earlier articles that may change story.
+            let earlier: Vec<usize> = earlier
+                .into_iter()
+                .filter(|&k| !settled.contains(&self.recent[context[k]].story))
+                .collect();
+            if earlier.is_empty() && new.is_empty() {
+                // Only articles of settled stories: they stay.
+                continue;
+            }
             let new: Vec<usize> = new.into_iter().map(|i| i - offset).collect();
             let latest = new.iter().filter_map(|&i| dates[i]).max();
             // The window only moves when a newer day arrives; evict then, not on every article.
@@ -492,7 +521,7 @@ impl Clusterer {
                 story,
             });
         }
-        while self.recent.len() > CONTEXT {
+        while self.recent.len() > self.config.context {
             self.recent.pop_front();
         }
         out.into_iter()
@@ -840,7 +869,7 @@ impl StoryFeed {
 
     fn keep_handle(&mut self, tag: u64, handle: usize) {
         self.handles.push_back((tag, handle));
-        if self.handles.len() > 2 * CONTEXT {
+        if self.handles.len() > 2 * self.clusterer.config.context {
             self.handles.pop_front();
         }
     }
@@ -1082,6 +1111,47 @@ mod tests {
         }
         assert!(moved >= 1);
         assert!(f1(&streamed) > 0.99, "{streamed:?}");
+    }
+
+    #[test]
+    fn a_long_story_keeps_its_latest_reports_when_the_graph_sees_little_of_it() {
+        let config = ClusterConfig {
+            context: 30,
+            ..ClusterConfig::default()
+        };
+        let mut c = Clusterer::new(config);
+        let mut tag = 0u64;
+        let mut feed = |c: &mut Clusterer, texts: Vec<String>| -> Vec<u64> {
+            let f: Vec<Features> = texts.iter().map(|t| plain(t)).collect();
+            let items: Vec<(&Features, Option<u64>)> = f.iter().map(|f| (f, None)).collect();
+            let tags: Vec<u64> = (0..items.len() as u64).map(|k| tag + k).collect();
+            tag += items.len() as u64;
+            c.add_batch(&items, &[], &tags)
+                .iter()
+                .map(|a| a.story)
+                .collect()
+        };
+        // A protest reported 40 times; its last report also speaks of a heatwave elsewhere.
+        let mut protest: Vec<String> = (0..39)
+            .map(|k| format!("Protesters marched through Vitor on Monday against the new tax, organiser Ana Loel said, and police counted marchers{k} near the town hall."))
+            .collect();
+        protest.push("Protesters marched through Vitor on Monday against the new tax, organiser Ana Loel said, as a heatwave hit Mora.".into());
+        let a = feed(&mut c, protest);
+        assert!(a.iter().all(|&s| s == a[0]), "{a:?}");
+        feed(
+            &mut c,
+            (0..20)
+                .map(|k| format!("Council{k} approved budget{k} for harbour{k}."))
+                .collect(),
+        );
+        let heat = |k: usize| {
+            format!("A heatwave in Mora sent temperatures to record highs on Tuesday, and hospitals treated heatstroke patients{k}, officials said.")
+        };
+        let b = feed(&mut c, (0..8).map(heat).collect());
+        assert!(b.iter().all(|&s| s == b[0] && s != a[0]), "{b:?}");
+        // The graph now sees one protest report of 40, near the heatwave reports: it stays.
+        feed(&mut c, vec![heat(8)]);
+        assert_eq!(c.take_moved(), vec![]);
     }
 
     #[test]
