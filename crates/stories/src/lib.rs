@@ -307,9 +307,10 @@ impl Clusterer {
     /// The batch and the latest earlier articles ([`CONTEXT`]) are grouped by the
     /// nearest-neighbour graph ([`graph::components`]). A group holding earlier articles continues
     /// the story most of them are in, and earlier articles of other stories move to it; a second
-    /// group claiming the same story opens a new one. A group of new articles only joins the
-    /// active story its summed vector is most similar to, among the stories with no article in
-    /// the graph (the graph kept it apart from those), or opens a new story. `force` puts an
+    /// group claiming the same story opens a new one. Articles of a story the graph sees less
+    /// than half of stay put. A group of new articles only joins the active story its summed
+    /// vector is most similar to, among those stories and the ones with no article in the graph
+    /// (the graph kept it apart from the others), or opens a new story. `force` puts an
     /// article (and its group, if the group holds no earlier article) into a given story:
     /// syndicated copies of an earlier article; `links` are pairs of the batch's articles that
     /// must share a story (copies inside the batch).
@@ -324,7 +325,9 @@ impl Clusterer {
     }
 
     /// Remember an article stored by an earlier run (oldest first) so that the next batches can
-    /// regroup it, as in an uninterrupted run. Its document frequencies were counted then.
+    /// regroup it, as in an uninterrupted run. Its document frequencies were counted then; the
+    /// vector its story's centroid holds is taken to be today's (close: the frequencies moved
+    /// little since).
     pub fn remember(&mut self, f: &Features, story: u64, tag: u64) {
         if !self.active.contains_key(&story) {
             return;
