@@ -452,21 +452,25 @@ impl Clusterer {
         for group in members {
             let (earlier, new): (Vec<usize>, Vec<usize>) =
                 group.into_iter().partition(|&i| i < offset);
-            // Earlier articles that may change story.
-            let earlier: Vec<usize> = earlier
-                .into_iter()
-                .filter(|&k| !settled.contains(&self.recent[context[k]].story))
-                .collect();
-            if earlier.is_empty() && new.is_empty() {
-                // Only articles of settled stories: they stay.
-                continue;
-            }
             let new: Vec<usize> = new.into_iter().map(|i| i - offset).collect();
             let latest = new.iter().filter_map(|&i| dates[i]).max();
             // The window only moves when a newer day arrives; evict then, not on every article.
             if latest > self.newest {
                 self.newest = latest;
                 self.evict();
+            }
+            // Earlier articles that may change story: not in a settled story, nor in one the
+            // window has closed.
+            let earlier: Vec<usize> = earlier
+                .into_iter()
+                .filter(|&k| {
+                    let story = self.recent[context[k]].story;
+                    !settled.contains(&story) && self.active.contains_key(&story)
+                })
+                .collect();
+            if earlier.is_empty() && new.is_empty() {
+                // Only articles that stay where they are.
+                continue;
             }
             let (score, story, new_story) = if earlier.is_empty() {
                 self.choose_story(&new, &vectors, batch, latest, &seen)
@@ -481,12 +485,11 @@ impl Clusterer {
                     .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
                     .map(|(&id, _)| id)
                     .expect("the group holds earlier articles");
-                let (story, new_story) =
-                    if claimed.contains(&top) || !self.active.contains_key(&top) {
-                        (self.open_story(), true)
-                    } else {
-                        (top, false)
-                    };
+                let (story, new_story) = if claimed.contains(&top) {
+                    (self.open_story(), true)
+                } else {
+                    (top, false)
+                };
                 claimed.insert(story);
                 for &k in &earlier {
                     if self.recent[context[k]].story != story {
