@@ -508,13 +508,6 @@ pub const NOT_NAMES: &[&str] = &[
     "PM",
     "AM",
     "A",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "January",
     "February",
     "March",
@@ -895,6 +888,8 @@ impl Lexicon {
 /// A word list as a hash set, built once.
 pub struct WordSet {
     words: &'static [&'static str],
+    /// A second list, shared with other uses and written once.
+    more: &'static [&'static str],
     set: OnceLock<HashSet<&'static str>>,
     lower: bool,
 }
@@ -902,8 +897,18 @@ pub struct WordSet {
 impl WordSet {
     /// `lower`: match case-insensitively (the list must be lower case).
     pub const fn new(words: &'static [&'static str], lower: bool) -> WordSet {
+        WordSet::with(words, &[], lower)
+    }
+
+    /// One set over two lists.
+    pub const fn with(
+        words: &'static [&'static str],
+        more: &'static [&'static str],
+        lower: bool,
+    ) -> WordSet {
         WordSet {
             words,
+            more,
             set: OnceLock::new(),
             lower,
         }
@@ -913,6 +918,7 @@ impl WordSet {
         let set = self.set.get_or_init(|| {
             self.words
                 .iter()
+                .chain(self.more)
                 .map(|w| if self.lower { leak_lower(w) } else { *w })
                 .collect()
         });
@@ -932,7 +938,7 @@ fn leak_lower(w: &'static str) -> &'static str {
     }
 }
 
-pub static NOT_NAME_SET: WordSet = WordSet::new(NOT_NAMES, false);
+pub static NOT_NAME_SET: WordSet = WordSet::with(NOT_NAMES, WEEKDAY_NAMES, false);
 pub static SPEECH_VERB_SET: WordSet = WordSet::new(SPEECH_VERBS, true);
 pub static ROLE_NOUN_SET: WordSet = WordSet::new(ROLE_NOUNS, true);
 pub static TITLE_SET: WordSet = WordSet::new(PERSON_TITLES, true);
