@@ -16,8 +16,23 @@ pub fn analyze(articles: &[Article], lexicon: &Lexicon) -> Analysis {
     analyze_read(&read)
 }
 
+/// Compare read articles story by story. The stories are those `cluster` gives for the same
+/// input (the same clustering, copies and batches), so the two commands never disagree.
 pub fn analyze_read(read: &[ReadArticle]) -> Analysis {
-    let mut groups = parallax_stories::group_stories(read);
+    let story_of = cluster_articles(
+        read.iter().map(|r| &r.article),
+        parallax_stories::ClusterConfig::default(),
+        parallax_stories::FEED_BATCH,
+        |_| {},
+    );
+    // Story numbers count up from 0 in order of first appearance.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, &story) in story_of.iter().enumerate() {
+        if story == groups.len() {
+            groups.push(Vec::new());
+        }
+        groups[story].push(i);
+    }
     groups.sort_by_key(|g| (std::cmp::Reverse(g.len()), g[0]));
     let stories = groups
         .iter()
@@ -95,5 +110,30 @@ pub fn story_input(a: &Article) -> parallax_stories::StoryInput<'_> {
         headline: a.title.as_deref(),
         text: &a.text,
         date: a.published_date,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analyze_separates_two_events_and_joins_rewrites_as_cluster_does() {
+        let articles = vec![
+            Article::new("a", "Earthquake Strikes Northern Chile\nA magnitude 7.1 earthquake struck northern Chile on Monday, killing three people near Iquique."),
+            Article::new("b", "Lindsay Lohan Checks Into Rehab\nActress Lindsay Lohan has checked into the Betty Ford Center for a 90-day stay, her lawyer said."),
+            Article::new("c", "Strong Quake Hits Chile\nA strong earthquake of magnitude 7.1 hit northern Chile near Iquique on Monday, and three people died."),
+            Article::new("d", "Lohan Enters Betty Ford Clinic\nLindsay Lohan entered the Betty Ford Center on Friday to begin court-ordered rehab, her lawyer said."),
+        ];
+        let analysis = analyze(&articles, &Lexicon::builtin());
+        let mut stories: Vec<Vec<String>> = analysis
+            .stories
+            .iter()
+            .map(|s| s.articles.iter().map(|a| a.id.clone()).collect())
+            .collect();
+        stories.sort();
+        assert_eq!(stories, vec![vec!["a", "c"], vec!["b", "d"]]);
+        let clustered = cluster_articles(&articles, Default::default(), 1000, |_| {});
+        assert_eq!(clustered, vec![0, 1, 0, 1]);
     }
 }

@@ -18,7 +18,6 @@ pub mod graph;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use chrono::NaiveDate;
-use parallax_model::ReadArticle;
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
@@ -779,51 +778,6 @@ impl Clusterer {
 /// and what a killed ingest redoes.
 pub const FEED_BATCH: usize = 1000;
 
-/// Group read articles into stories (for `analyze`); each story lists indices in input order,
-/// stories in order of their first article.
-pub fn group_stories(articles: &[ReadArticle]) -> Vec<Vec<usize>> {
-    let mut clusterer = Clusterer::new(ClusterConfig::default());
-    let mut story_of: Vec<u64> = Vec::with_capacity(articles.len());
-    for (chunk, batch) in articles.chunks(FEED_BATCH).enumerate() {
-        let features: Vec<Features> = batch
-            .iter()
-            .map(|a| {
-                features(&StoryInput {
-                    headline: a.headline.as_deref(),
-                    text: &a.article.text,
-                    date: a.article.published_date,
-                })
-            })
-            .collect();
-        let items: Vec<(&Features, Option<u64>)> = features.iter().map(|f| (f, None)).collect();
-        let tags: Vec<u64> = (0..batch.len())
-            .map(|k| (chunk * FEED_BATCH + k) as u64)
-            .collect();
-        story_of.extend(
-            clusterer
-                .add_batch(&items, &[], &tags)
-                .iter()
-                .map(|a| a.story),
-        );
-        for moved in clusterer.take_moved() {
-            story_of[moved.tag as usize] = moved.story;
-        }
-    }
-    let mut order: Vec<u64> = Vec::new();
-    let mut members: HashMap<u64, Vec<usize>> = HashMap::default();
-    for (i, &story) in story_of.iter().enumerate() {
-        let list = members.entry(story).or_default();
-        if list.is_empty() {
-            order.push(story);
-        }
-        list.push(i);
-    }
-    order
-        .into_iter()
-        .filter_map(|id| members.remove(&id))
-        .collect()
-}
-
 /// Articles on their way into stories: copies are found as articles arrive, stories are assigned
 /// a batch at a time ([`Clusterer::add_batch`]). What `cluster`, `ingest` and the benchmarks use.
 pub struct StoryFeed {
@@ -1027,8 +981,6 @@ fn within(a: Option<NaiveDate>, b: Option<NaiveDate>, days: i64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parallax_model::Article;
-    use parallax_read::{read_article, Lexicon};
 
     /// Features of an undated text without a headline.
     fn plain(text: &str) -> Features {
@@ -1176,21 +1128,6 @@ mod tests {
         assert_eq!(feed.flush()[0].story, first[0].story);
         assert_eq!(feed.pending(), 0);
         assert!(feed.flush().is_empty());
-    }
-
-    fn art(id: &str, text: &str) -> ReadArticle {
-        read_article(&Article::new(id, text), &Lexicon::builtin())
-    }
-
-    #[test]
-    fn separates_two_events_and_joins_rewrites() {
-        let arts = vec![
-            art("a", "Earthquake Strikes Northern Chile\nA magnitude 7.1 earthquake struck northern Chile on Monday, killing three people near Iquique."),
-            art("b", "Lindsay Lohan Checks Into Rehab\nActress Lindsay Lohan has checked into the Betty Ford Center for a 90-day stay, her lawyer said."),
-            art("c", "Strong Quake Hits Chile\nA strong earthquake of magnitude 7.1 hit northern Chile near Iquique on Monday, and three people died."),
-            art("d", "Lohan Enters Betty Ford Clinic\nLindsay Lohan entered the Betty Ford Center on Friday to begin court-ordered rehab, her lawyer said."),
-        ];
-        assert_eq!(group_stories(&arts), vec![vec![0, 2], vec![1, 3]]);
     }
 
     #[test]
