@@ -221,6 +221,10 @@ impl Store {
             .sql(get("next_id"))?
             .and_then(|v| v.parse().ok())
             .unwrap_or(1);
+        let since_halving = self
+            .sql(get("since_halving"))?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
         let mut stmt = self.sql(self.conn.prepare("SELECT term, n FROM term_df"))?;
         let df = self.sql(
             stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))
@@ -246,6 +250,7 @@ impl Store {
             config,
             ClustererState {
                 docs,
+                since_halving,
                 df,
                 next_id,
                 active,
@@ -387,6 +392,13 @@ impl Store {
                     drop_empty.execute([id]).map_err(err)?;
                 }
             }
+            // Halve as the clusterer did, then write the counts that differ from halved ones.
+            for _ in 0..changes.halvings {
+                tx.execute("UPDATE term_df SET n = n / 2", [])
+                    .map_err(err)?;
+                tx.execute("DELETE FROM term_df WHERE n = 0", [])
+                    .map_err(err)?;
+            }
             let mut df = tx.prepare_cached("INSERT INTO term_df (term, n) VALUES (?1, ?2) ON CONFLICT(term) DO UPDATE SET n = excluded.n").map_err(err)?;
             for (term, n) in &changes.df {
                 df.execute(params![term, n]).map_err(err)?;
@@ -413,6 +425,8 @@ impl Store {
             kv.execute(params!["docs", changes.docs.to_string()])
                 .map_err(err)?;
             kv.execute(params!["next_id", changes.next_id.to_string()])
+                .map_err(err)?;
+            kv.execute(params!["since_halving", changes.since_halving.to_string()])
                 .map_err(err)?;
         }
         tx.commit().map_err(err)
@@ -613,6 +627,41 @@ mod tests {
     fn fts_queries_are_safe() {
         assert_eq!(fts_query("U.S. al-Sharaa"), "\"U.S.\" \"al-Sharaa\"");
         assert_eq!(fts_query("\"exact phrase\""), "\"exact phrase\"");
+    }
+
+    #[test]
+    fn saved_frequencies_halve_and_forget_as_the_clusterer_does() {
+        use parallax_stories::{features, StoryInput};
+        let dir = std::env::temp_dir().join(format!("parallax-halving-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let path = dir.join("t.db");
+        let _ = std::fs::remove_file(&path);
+        let config = ClusterConfig {
+            df_half_life: 15,
+            ..ClusterConfig::default()
+        };
+        let mut store = Store::open(&path).unwrap();
+        let mut live = Clusterer::new(config);
+        let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let all: Vec<_> = (0..60)
+            .map(|day| {
+                features(&StoryInput {
+                    headline: None,
+                    text: &format!("Officials in Town{day} said the storm flooded roads near Lake{day} on Monday."),
+                    date: Some(start + chrono::Duration::days(day)),
+                })
+            })
+            .collect();
+        for (k, batch) in all.chunks(7).enumerate() {
+            let items: Vec<_> = batch.iter().map(|f| (f, None)).collect();
+            let tags: Vec<u64> = (0..batch.len() as u64).map(|i| k as u64 * 7 + i).collect();
+            live.add_batch(&items, &[], &tags);
+            store.commit_batch(&[], &[], &live.take_changes()).unwrap();
+        }
+        let saved = store.load_clusterer(config).unwrap().state();
+        assert_eq!(saved, live.state());
+        assert!(saved.df.len() < 100, "{}", saved.df.len());
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
