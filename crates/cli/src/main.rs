@@ -110,6 +110,9 @@ enum Command {
         /// Feed the articles in batches of this many, as a stream would arrive.
         #[arg(long, default_value_t = parallax_stories::FEED_BATCH)]
         batch: usize,
+        /// How many articles the neighbour graph of a batch sees, with the latest earlier ones.
+        #[arg(long, default_value_t = parallax_stories::CONTEXT)]
+        context: usize,
     },
     /// Measure quality against gold labels.
     Eval {
@@ -150,6 +153,11 @@ enum EvalCommand {
         /// should hardly depend on it).
         #[arg(long, default_value_t = parallax_stories::FEED_BATCH)]
         batch: usize,
+        /// How many articles the neighbour graph of a batch sees, with the latest earlier ones;
+        /// a small value on a small file plays a long stream, where stories outlive the graph's
+        /// view and new articles join them by centroid.
+        #[arg(long, default_value_t = parallax_stories::CONTEXT)]
+        context: usize,
     },
     /// Article-body extraction: the benchmark's 4-gram shingle precision, recall and F1 on a folder
     /// with `html/ID.html.gz` and `ground-truth.json` ({ID: {"articleBody": ...}}).
@@ -461,6 +469,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             threshold,
             batch,
+            context,
         } => {
             let loaded = parallax_ingest::load_paths(&paths);
             for e in &loaded.errors {
@@ -468,6 +477,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let config = parallax_stories::ClusterConfig {
                 threshold,
+                context,
                 ..Default::default()
             };
             let stories =
@@ -529,8 +539,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     gold,
                     threshold,
                     batch,
+                    context,
                 },
-        } => eval_clusters(&gold, threshold, batch.max(1)),
+        } => {
+            let config = parallax_stories::ClusterConfig {
+                threshold,
+                context,
+                ..Default::default()
+            };
+            eval_clusters(&gold, config, batch.max(1))
+        }
         Command::Eval {
             what:
                 EvalCommand::Extraction {
@@ -542,7 +560,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn eval_clusters(gold: &std::path::Path, threshold: f64, batch: usize) -> Result<ExitCode> {
+fn eval_clusters(
+    gold: &std::path::Path,
+    config: parallax_stories::ClusterConfig,
+    batch: usize,
+) -> Result<ExitCode> {
     let bytes = std::fs::read(gold).with_context(|| format!("cannot read {}", gold.display()))?;
     let source = gold.display().to_string();
     let (articles, errors) = parallax_ingest::parse_jsonl(&source, "gold", &bytes);
@@ -570,10 +592,6 @@ fn eval_clusters(gold: &std::path::Path, threshold: f64, batch: usize) -> Result
         bail!("{source}: no article with both an `id` and a `story` label");
     }
     let gold_labels: Vec<&String> = labelled.iter().map(|a| &labels[&a.id]).collect();
-    let config = parallax_stories::ClusterConfig {
-        threshold,
-        ..Default::default()
-    };
     let t = Instant::now();
     let predicted = parallax_cli::cluster_articles(&labelled, config, batch, |_| {});
     let secs = t.elapsed().as_secs_f64();
