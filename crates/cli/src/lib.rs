@@ -136,4 +136,29 @@ mod tests {
         let clustered = cluster_articles(&articles, Default::default(), 1000, |_| {});
         assert_eq!(clustered, vec![0, 1, 0, 1]);
     }
+
+    #[test]
+    fn a_long_story_fed_in_small_batches_stays_one_story() {
+        // Stories of the generated stream run for thousands of articles; fed 50 at a time, the
+        // graph sees a story's latest reports and may split them in two groups.
+        let articles: Vec<Article> = crate::synthetic::stream(6000, 7).collect();
+        let gold: Vec<&str> = articles
+            .iter()
+            .map(|a| a.text.lines().next().unwrap_or_default())
+            .collect();
+        let score = |config| {
+            let got = cluster_articles(&articles, config, 50, |_| {});
+            parallax_stories::eval::bcubed(&gold, &got)
+        };
+        let regrouped = score(parallax_stories::ClusterConfig::default());
+        let split = score(parallax_stories::ClusterConfig {
+            regroup_cohesion: f64::INFINITY,
+            ..Default::default()
+        });
+        assert!(
+            regrouped.recall > split.recall + 0.02,
+            "{regrouped:?} {split:?}"
+        );
+        assert!(regrouped.precision > 0.97, "{regrouped:?}");
+    }
 }

@@ -769,18 +769,22 @@ fn bench_scale(n: usize, db: &std::path::Path) -> Result<ExitCode> {
     // 1. Clustering alone, in memory: features, copy detection, assignment.
     let t = Instant::now();
     let mut max_active = 0usize;
+    let mut max_vocabulary = 0usize;
     let mut bytes = 0usize;
     let numbers = parallax_cli::cluster_articles(
         parallax_cli::synthetic::stream(n, 7).inspect(|a| bytes += a.text.len()),
         config,
         parallax_stories::FEED_BATCH,
-        |c| max_active = max_active.max(c.active_stories()),
+        |c| {
+            max_active = max_active.max(c.active_stories());
+            max_vocabulary = max_vocabulary.max(c.vocabulary());
+        },
     );
     let stories = numbers.iter().max().map_or(0, |m| m + 1);
     let secs = t.elapsed().as_secs_f64();
     let (peak, _) = memory_mib();
     println!(
-        "clustering: {n} articles ({:.0} MB of text) in {secs:.1}s = {:.0} articles/s; {stories} stories, at most {max_active} active; peak memory {peak:.0} MiB",
+        "clustering: {n} articles ({:.0} MB of text) in {secs:.1}s = {:.0} articles/s; {stories} stories, at most {max_active} active; at most {max_vocabulary} features; peak memory {peak:.0} MiB",
         bytes as f64 / 1e6,
         n as f64 / secs
     );
