@@ -21,30 +21,31 @@ pub fn ingest(
 ) -> parallax_store::Result<IngestSummary> {
     let mut run = Run {
         feed: StoryFeed::new(store.load_clusterer(config)?),
-        ids: Vec::new(),
+        ids: TagIds::default(),
         batch: Vec::with_capacity(FEED_BATCH),
         summary: IngestSummary::default(),
         touched: HashSet::new(),
     };
     // Copies of what earlier runs stored are found too, as if the runs had been one.
     for (id, sim, date, story) in store.recent_texts(config.window_days, RECENT_TEXTS)? {
-        run.feed.remember(sim, date, story, run.ids.len() as u64);
-        run.ids.push(id);
+        let tag = run.ids.push(id);
+        run.feed.remember(sim, date, story, tag);
     }
     // The latest articles may still change story when the next ones arrive, as in one run.
     let tag_of: HashMap<String, u64> = run
+        .ids
         .ids
         .iter()
         .enumerate()
         .rev()
         .take(2 * config.context)
-        .map(|(tag, id)| (id.clone(), tag as u64))
+        .map(|(k, id)| (id.clone(), run.ids.first + k as u64))
         .collect();
     for (article, story) in store.latest_articles(config.context)? {
-        let tag = tag_of.get(&article.id).copied().unwrap_or_else(|| {
-            run.ids.push(article.id.clone());
-            run.ids.len() as u64 - 1
-        });
+        let tag = tag_of
+            .get(&article.id)
+            .copied()
+            .unwrap_or_else(|| run.ids.push(article.id.clone()));
         let f = features(&crate::story_input(&article));
         run.feed.remember_recent(&f, story, tag);
     }
@@ -62,13 +63,13 @@ pub fn ingest(
         }
         let sim = simhash(&article.text);
         let f = features(&crate::story_input(&article));
-        let copy = run.feed.push(f, sim, run.ids.len() as u64);
-        run.ids.push(article.id.clone());
+        let tag = run.ids.push(article.id.clone());
+        let copy = run.feed.push(f, sim, tag);
         batch_keys.insert(article.id.clone());
         batch_keys.insert(hash.clone());
         run.batch.push(PreparedArticle {
             headline: parallax_stories::features::headline_of(&article).map(str::to_string),
-            copy_of: copy.map(|tag| run.ids[tag as usize].clone()),
+            copy_of: copy.map(|tag| run.ids.get(tag).to_string()),
             article,
             hash,
             simhash: sim,
@@ -91,7 +92,7 @@ pub fn ingest(
 struct Run {
     feed: StoryFeed,
     /// Article ids by feed tag (stored texts read back first, then this run's articles).
-    ids: Vec<String>,
+    ids: TagIds,
     batch: Vec<PreparedArticle>,
     summary: IngestSummary,
     touched: HashSet<u64>,
@@ -113,13 +114,51 @@ impl Run {
             .into_iter()
             .map(|m| {
                 self.touched.insert(m.story);
-                (self.ids[m.tag as usize].clone(), m.story)
+                (self.ids.get(m.tag).to_string(), m.story)
             })
             .collect();
         self.summary.moved += moved.len();
         store.commit_batch(&self.batch, &moved, &self.feed.clusterer.take_changes())?;
         self.summary.new += self.batch.len();
         self.batch.clear();
+        if let Some(oldest) = self.feed.oldest_tag() {
+            self.ids.forget_before(oldest);
+        }
         Ok(())
+    }
+}
+
+/// Article ids by feed tag, for the tags the feed may still name: older ones are forgotten, so
+/// a long ingest keeps the ids of the window, not of the whole run.
+#[derive(Default)]
+struct TagIds {
+    /// The tag of `ids[0]`.
+    first: u64,
+    ids: std::collections::VecDeque<String>,
+}
+
+impl TagIds {
+    /// The tag the next id gets.
+    fn next_tag(&self) -> u64 {
+        self.first + self.ids.len() as u64
+    }
+
+    fn push(&mut self, id: String) -> u64 {
+        self.ids.push_back(id);
+        self.next_tag() - 1
+    }
+
+    fn get(&self, tag: u64) -> &str {
+        let i = tag
+            .checked_sub(self.first)
+            .expect("the feed names no forgotten tag");
+        &self.ids[i as usize]
+    }
+
+    fn forget_before(&mut self, tag: u64) {
+        while self.first < tag && !self.ids.is_empty() {
+            self.ids.pop_front();
+            self.first += 1;
+        }
     }
 }

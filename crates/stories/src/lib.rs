@@ -71,8 +71,8 @@ pub const CONTEXT: usize = 1000;
 /// Document frequencies (and the article count they are taken against) halve every this many
 /// articles, and a feature whose count reaches zero is forgotten unless an active story or a
 /// recent article holds it. So the vocabulary, the saved `term_df` table and the memory follow
-/// the last few hundred thousand articles rather than the whole history (at 1,000,000 generated
-/// articles the vocabulary had grown to 80 MiB of the clusterer's memory), and IDF follows what
+/// the last few hundred thousand articles rather than the whole history (news keeps bringing
+/// new names and figures: the vocabulary of real text grows without end), and IDF follows what
 /// the news says now: a name last seen months ago is as specific as a new one. IDF depends on
 /// ratios, which halving keeps; 100,000 articles leave at least 50,000 to estimate them from.
 pub const DF_HALF_LIFE: u64 = 100_000;
@@ -1039,6 +1039,20 @@ impl StoryFeed {
         self.pending.len()
     }
 
+    /// The oldest tag the feed may still name (as the original of a copy, or as an article a
+    /// batch moves), when tags grow in the order articles arrive: a caller may forget what it
+    /// keeps for older tags, so its memory follows the window too.
+    pub fn oldest_tag(&self) -> Option<u64> {
+        [
+            self.copies.oldest_tag(),
+            self.clusterer.recent.front().map(|r| r.tag),
+            self.pending.first().map(|p| p.3),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+    }
+
     /// Assign the queued articles to stories; assignments in the order they were pushed. Earlier
     /// articles this moved to other stories are in [`StoryFeed::take_moved`].
     pub fn flush(&mut self) -> Vec<Assignment> {
@@ -1111,6 +1125,11 @@ impl CopyIndex {
     fn entry(&self, handle: usize) -> Option<&CopyEntry> {
         let i = handle.checked_sub(self.first)?;
         self.entries.get(i)?.as_ref()
+    }
+
+    /// The tag of the oldest text the index holds.
+    fn oldest_tag(&self) -> Option<u64> {
+        self.entries.iter().flatten().next().map(|e| e.tag)
     }
 
     /// How many texts the index holds (those the window closed on are gone).
@@ -1361,6 +1380,27 @@ mod tests {
         assert_eq!(feed.flush()[0].story, first[0].story);
         assert_eq!(feed.pending(), 0);
         assert!(feed.flush().is_empty());
+    }
+
+    #[test]
+    fn the_feed_names_no_tag_older_than_its_window() {
+        let config = ClusterConfig {
+            context: 50,
+            ..ClusterConfig::default()
+        };
+        let mut feed = StoryFeed::new(Clusterer::new(config));
+        assert_eq!(feed.oldest_tag(), None);
+        for day in 0..30u32 {
+            let f = daily_event(day);
+            for k in 0..20u64 {
+                let tag = day as u64 * 20 + k;
+                let text = format!("report {tag} of day {day}");
+                feed.push(f.clone(), simhash(&text), tag);
+            }
+            feed.flush();
+        }
+        // Copies are found within 7 days and moves among the latest 50: 8 days of 20 remain.
+        assert_eq!(feed.oldest_tag(), Some(22 * 20));
     }
 
     #[test]
