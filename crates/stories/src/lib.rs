@@ -169,6 +169,8 @@ struct Active {
     id: u64,
     centroid: HashMap<TermId, f32>,
     norm2: f32,
+    /// Its latest article's date; an undated article counts as of the newest date seen when
+    /// it came, so the window also closes stories of undated articles in a dated stream.
     latest: Option<NaiveDate>,
     size: u32,
 }
@@ -823,6 +825,7 @@ impl Clusterer {
 
     /// Add one article's vector to a story.
     fn join(&mut self, story: u64, vector: &[(TermId, f32)], date: Option<NaiveDate>) {
+        let aged = date.or(self.newest);
         let s = self
             .active
             .get_mut(&story)
@@ -864,7 +867,7 @@ impl Clusterer {
             s.norm2 = s.centroid.values().map(|w| w * w).sum();
         }
         s.size += 1;
-        s.latest = s.latest.max(date);
+        s.latest = s.latest.max(aged);
         self.dirty_stories.insert(story);
     }
 
@@ -927,6 +930,11 @@ impl Clusterer {
     /// Drop stories that went quiet before the window: memory follows the active window.
     fn evict(&mut self) {
         let Some(newest) = self.newest else { return };
+        // Stories of undated articles that came before any date age from the first one.
+        for s in self.active.values_mut().filter(|s| s.latest.is_none()) {
+            s.latest = Some(newest);
+            self.dirty_stories.insert(s.id);
+        }
         let window = self.config.window_days;
         let stale: Vec<u64> = self
             .active
@@ -1436,6 +1444,30 @@ mod tests {
             );
         }
         assert!(c.active_stories() <= 9, "{}", c.active_stories());
+    }
+
+    #[test]
+    fn undated_stories_in_a_dated_stream_leave_memory_too() {
+        let mut c = Clusterer::new(ClusterConfig::default());
+        let add = |c: &mut Clusterer, k: u32, date: Option<NaiveDate>| {
+            c.add(
+                &features(&StoryInput {
+                    headline: None,
+                    text: &format!("Envoy{k} reached city{k} with treaty{k}."),
+                    date,
+                }),
+                None,
+            );
+        };
+        // Undated before any date, and undated among dated articles.
+        add(&mut c, 0, None);
+        for day in 1..=30 {
+            add(&mut c, day, NaiveDate::from_ymd_opt(2025, 1, day));
+            add(&mut c, 100 + day, None);
+        }
+        // The window's eight days, each with a dated and an undated story: an undated story
+        // ages from the newest date when it came, or from the first date after it.
+        assert_eq!(c.active_stories(), 16);
     }
 
     #[test]
