@@ -1047,18 +1047,14 @@ impl StoryFeed {
         self.pending.len()
     }
 
-    /// The oldest tag the feed may still name (as the original of a copy, or as an article a
-    /// batch moves), when tags grow in the order articles arrive: a caller may forget what it
-    /// keeps for older tags, so its memory follows the window too.
+    /// The smallest tag the feed may still name (as the original of a copy, or as an article a
+    /// batch moves): a caller may forget what it keeps for smaller tags, so its memory follows
+    /// the window too. Tags need not arrive in order (an ingest gives earlier runs' articles
+    /// the tags they had as copy candidates).
     pub fn oldest_tag(&self) -> Option<u64> {
-        [
-            self.copies.oldest_tag(),
-            self.clusterer.recent.front().map(|r| r.tag),
-            self.pending.first().map(|p| p.3),
-        ]
-        .into_iter()
-        .flatten()
-        .min()
+        let recent = self.clusterer.recent.iter().map(|r| r.tag);
+        let queued = self.pending.iter().map(|p| p.3);
+        self.copies.tags().chain(recent).chain(queued).min()
     }
 
     /// Assign the queued articles to stories; assignments in the order they were pushed. Earlier
@@ -1135,9 +1131,9 @@ impl CopyIndex {
         self.entries.get(i)?.as_ref()
     }
 
-    /// The tag of the oldest text the index holds.
-    fn oldest_tag(&self) -> Option<u64> {
-        self.entries.iter().flatten().next().map(|e| e.tag)
+    /// The tags of the texts the index holds.
+    fn tags(&self) -> impl Iterator<Item = u64> + '_ {
+        self.entries.iter().flatten().map(|e| e.tag)
     }
 
     /// How many texts the index holds (those the window closed on are gone).
@@ -1409,6 +1405,19 @@ mod tests {
         }
         // Copies are found within 7 days and moves among the latest 50: 8 days of 20 remain.
         assert_eq!(feed.oldest_tag(), Some(22 * 20));
+    }
+
+    #[test]
+    fn the_feed_names_earlier_runs_articles_whatever_their_tags() {
+        let mut feed = StoryFeed::new(Clusterer::new(ClusterConfig::default()));
+        let text = "Rescue teams reached the flooded villages of the upper valley on Tuesday.";
+        feed.push(plain(text), simhash(text), 100);
+        let story = feed.flush()[0].story;
+        // An ingest reads an earlier run's latest articles back under the tags they had as
+        // copy candidates, which need not be in order.
+        feed.remember_recent(&plain("Shelters opened in three schools."), story, 7);
+        feed.remember_recent(&plain("Families left their homes."), story, 3);
+        assert_eq!(feed.oldest_tag(), Some(3));
     }
 
     #[test]
