@@ -1,5 +1,6 @@
 //! Text normalisation and tokenisation shared by every reading pass.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Normalised text plus, for every byte of it, the byte offset in the original it came from.
@@ -242,15 +243,23 @@ pub fn content_terms(s: &str) -> Vec<String> {
 /// A light English stemmer: enough to match "normalize/normalized/normalizing",
 /// "relations/relation", "countries/country". Deterministic and cheap.
 pub fn stem(word: &str) -> String {
+    stem_cow(word).into_owned()
+}
+
+/// [`stem`] without allocating when the stem is a prefix of `word` (most words): for callers
+/// that stem every word of a text and keep few new ones.
+pub fn stem_cow(word: &str) -> Cow<'_, str> {
     let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
-    let w: std::borrow::Cow<'_, str> = if trimmed.contains('.') {
+    let w: Cow<'_, str> = if trimmed.contains('.') {
         trimmed.replace('.', "").into()
     } else {
         trimmed.into()
     };
     if w.len() <= 3 || w.bytes().any(|c| c.is_ascii_digit()) {
-        return w.into_owned();
+        return w;
     }
+    // "normaliz" + e: drop a trailing 'e' so "normalize" and "normalized" meet.
+    let drop_e = |b: &str| b.len() > 4 && b.ends_with('e');
     for (suffix, replacement) in [
         ("ies", "y"),
         ("ied", "y"),
@@ -260,24 +269,32 @@ pub fn stem(word: &str) -> String {
         ("s", ""),
         ("ly", ""),
     ] {
-        if let Some(base) = w.strip_suffix(suffix) {
-            if base.chars().count() >= 3 && !(suffix == "s" && base.ends_with('s')) {
-                let mut b = String::with_capacity(base.len() + replacement.len());
-                b.push_str(base);
-                b.push_str(replacement);
-                // "normaliz" + e: drop a trailing 'e' so "normalize" and "normalized" meet.
-                if b.ends_with('e') && b.len() > 4 {
-                    b.pop();
-                }
-                return b;
-            }
+        let Some(base) = w.strip_suffix(suffix) else {
+            continue;
+        };
+        if base.chars().count() < 3 || (suffix == "s" && base.ends_with('s')) {
+            continue;
+        }
+        if !replacement.is_empty() {
+            // "y" never ends in 'e'.
+            return Cow::Owned(format!("{base}{replacement}"));
+        }
+        let keep = base.len() - usize::from(drop_e(base));
+        return prefix(w, keep);
+    }
+    let keep = w.len() - usize::from(drop_e(&w));
+    prefix(w, keep)
+}
+
+/// The first `len` bytes of `s`, borrowed when `s` is.
+fn prefix(s: Cow<'_, str>, len: usize) -> Cow<'_, str> {
+    match s {
+        Cow::Borrowed(b) => Cow::Borrowed(&b[..len]),
+        Cow::Owned(mut o) => {
+            o.truncate(len);
+            Cow::Owned(o)
         }
     }
-    let mut b = w.into_owned();
-    if b.ends_with('e') && b.len() > 4 {
-        b.pop();
-    }
-    b
 }
 
 #[cfg(test)]
@@ -343,5 +360,27 @@ mod tests {
         assert_eq!(stem("countries"), stem("country"));
         assert_eq!(stem("joining"), stem("join"));
         assert_eq!(stem("1992"), "1992");
+    }
+
+    #[test]
+    fn stems_borrow_what_they_can() {
+        let cases = [
+            ("countries", "country", false),
+            ("normalized", "normaliz", true),
+            ("normalize", "normaliz", true),
+            ("relations", "relation", true),
+            ("glass", "glass", true),
+            ("ties", "tie", true),
+            ("reported", "report", true),
+            ("U.S.", "US", false),
+            ("2020s", "2020s", true),
+            ("'quote'", "quot", true),
+        ];
+        for (word, stemmed, borrowed) in cases {
+            let got = stem_cow(word);
+            assert_eq!(got, stemmed, "{word}");
+            assert_eq!(matches!(got, Cow::Borrowed(_)), borrowed, "{word}");
+            assert_eq!(stem(word), stemmed);
+        }
     }
 }

@@ -16,7 +16,7 @@ use std::hash::{Hash, Hasher};
 use chrono::NaiveDate;
 use parallax_read::lexicon::is_stopword;
 use parallax_read::structure::split_sentences;
-use parallax_read::text::{stem, tokenize, TokenKind};
+use parallax_read::text::{stem, stem_cow, tokenize, TokenKind};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Words of the body read for features: the lead says what the event is.
@@ -61,6 +61,8 @@ pub fn features(input: &StoryInput<'_>) -> Features {
     }
     let mut words = 0;
     let mut first_sentence_seen = false;
+    // One buffer for every word's lower case: this loop runs for every word of every lead.
+    let mut lower = String::new();
     for line in body.lines() {
         if words >= LEAD_WORDS {
             break;
@@ -115,11 +117,17 @@ pub fn features(input: &StoryInput<'_>) -> Features {
                 }
                 TokenKind::Word => {
                     words += 1;
-                    let lower = t.text.to_lowercase();
+                    lower_into(t.text, &mut lower);
                     let base = lower.strip_suffix("'s").unwrap_or(&lower);
-                    let s = stem(base);
+                    let s = stem_cow(base);
                     if !is_stopword(&s) {
-                        *tf.entry(s).or_default() += zone;
+                        // Most words repeat a feature the article already has: no new key.
+                        match tf.get_mut(s.as_ref()) {
+                            Some(w) => *w += zone,
+                            None => {
+                                tf.insert(s.into_owned(), zone);
+                            }
+                        }
                     }
                     let is_name = t.is_capitalized() && !sentence_start && !is_stopword(base);
                     if is_name {
@@ -143,6 +151,17 @@ pub fn features(input: &StoryInput<'_>) -> Features {
     Features {
         terms,
         date: input.date,
+    }
+}
+
+/// `word` in lower case, into `out` (as `str::to_lowercase`, without allocating for ASCII).
+fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
     }
 }
 
