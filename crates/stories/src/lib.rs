@@ -579,6 +579,11 @@ impl Clusterer {
             }
             // Earlier articles that may change story: not in a settled story, nor in one the
             // window has closed.
+            let settled_here: BTreeSet<u64> = earlier
+                .iter()
+                .map(|&k| self.recent[context[k]].story)
+                .filter(|id| settled.contains(id) && self.active.contains_key(id))
+                .collect();
             let earlier: Vec<usize> = earlier
                 .into_iter()
                 .filter(|&k| {
@@ -590,7 +595,19 @@ impl Clusterer {
                 // Only articles that stay where they are.
                 continue;
             }
-            let (score, story, new_story) = if earlier.is_empty() {
+            // New articles linked both to a story the graph mostly sees and to settled ones
+            // join whichever their summed vector fits best: a long story's next report often
+            // links to its visible reports and to a young story's, and the young story alone
+            // would take it (in small batches those reports grew a second story beside it).
+            let settled_pick = if !earlier.is_empty() && !new.is_empty() && !settled_here.is_empty()
+            {
+                self.settled_fit(&new, &vectors, &earlier, context.as_slice(), &settled_here)
+            } else {
+                None
+            };
+            let (score, story, new_story) = if let Some((score, id)) = settled_pick {
+                (score, id, false)
+            } else if earlier.is_empty() {
                 self.choose_story(&new, &vectors, batch, latest, &seen)
             } else {
                 // The story most of the group's earlier articles are in (ties: the older story).
@@ -622,7 +639,7 @@ impl Clusterer {
             };
             // A story this batch opened or a group continued is the graph's; one that a group
             // joined by its centroid stays open to the batch's other groups.
-            if new_story || !earlier.is_empty() {
+            if new_story || (!earlier.is_empty() && settled_pick.is_none()) {
                 seen.insert(story);
             }
             for (n, &i) in new.iter().enumerate() {
@@ -701,6 +718,47 @@ impl Clusterer {
             Some((score, id)) if forced.is_some() || fits(score, id) => (score, id, false),
             _ => (0.0, self.open_story(), true),
         }
+    }
+
+    /// For a group of new articles linked both to a story the graph mostly sees and to settled
+    /// stories: the settled story their summed vector fits better than the other, if any.
+    fn settled_fit(
+        &self,
+        new: &[usize],
+        vectors: &[Vec<(TermId, f32)>],
+        earlier: &[usize],
+        context: &[usize],
+        settled_here: &BTreeSet<u64>,
+    ) -> Option<(f64, u64)> {
+        let mut sum: HashMap<TermId, f32> = HashMap::default();
+        for &i in new {
+            for (t, w) in &vectors[i] {
+                *sum.entry(*t).or_default() += w;
+            }
+        }
+        let norm = sum.values().map(|w| w * w).sum::<f32>().sqrt().max(1e-9);
+        let cosine = |id: u64| -> f64 {
+            let s = &self.active[&id];
+            let dot: f32 = sum
+                .iter()
+                .map(|(t, w)| w * s.centroid.get(t).copied().unwrap_or(0.0))
+                .sum();
+            (dot / norm / s.norm2.sqrt().max(1e-9)) as f64
+        };
+        let others: BTreeSet<u64> = earlier
+            .iter()
+            .map(|&k| self.recent[context[k]].story)
+            .collect();
+        let best_other = others.iter().map(|&id| cosine(id)).fold(0.0f64, f64::max);
+        settled_here
+            .iter()
+            .map(|&id| (cosine(id), id))
+            .filter(|&(score, id)| {
+                score > best_other
+                    && score >= self.config.threshold
+                    && score >= self.config.cohesion * self.expected_join(id, new.len())
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
     }
 
     /// The cosine `g` new articles would have to story `id` if they agreed with its members as
