@@ -100,6 +100,24 @@ pub const COHESION: f64 = 0.5;
 /// while 189 groups of the same event did (0.6 let 841 of another event through).
 pub const REGROUP_COHESION: f64 = 0.8;
 
+/// The unit vector along the sum of the `group`'s vectors.
+fn summed(group: &[usize], vectors: &[Vec<(TermId, f32)>]) -> Vec<(TermId, f32)> {
+    if let [one] = group {
+        // A group of one is its own unit vector: nothing to sum.
+        return vectors[*one].clone();
+    }
+    let mut sum: HashMap<TermId, f32> = HashMap::default();
+    for &i in group {
+        for (t, w) in &vectors[i] {
+            *sum.entry(*t).or_default() += w;
+        }
+    }
+    let mut v: Vec<(TermId, f32)> = sum.into_iter().collect();
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-9);
+    v.iter_mut().for_each(|(_, w)| *w /= norm);
+    v
+}
+
 /// The cosine between the sum of `g` unit vectors and a story centroid, the sum of `n` unit
 /// vectors with squared norm `norm2`, when every pair agrees as the story's members do on
 /// average ([`COHESION`]); 0 for a story of one, whose cohesion is unknown.
@@ -695,27 +713,12 @@ impl Clusterer {
             .find(|id| self.active.contains_key(id));
         let chosen = match forced {
             Some(id) => Some((1.0, id)),
-            // A group of one is its own unit vector: nothing to sum.
-            None if group.len() == 1 => self.best_story(&vectors[group[0]], latest, exclude),
-            None => {
-                let mut sum: HashMap<TermId, f32> = HashMap::default();
-                for &i in group {
-                    for (t, w) in &vectors[i] {
-                        *sum.entry(*t).or_default() += w;
-                    }
-                }
-                let mut v: Vec<(TermId, f32)> = sum.into_iter().collect();
-                let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-9);
-                v.iter_mut().for_each(|(_, w)| *w /= norm);
-                self.best_story(&v, latest, exclude)
-            }
-        };
-        let fits = |score: f64, id: u64| {
-            score >= self.config.threshold
-                && score >= self.config.cohesion * self.expected_join(id, group.len())
+            None => self.best_story(&summed(group, vectors), latest, exclude),
         };
         match chosen {
-            Some((score, id)) if forced.is_some() || fits(score, id) => (score, id, false),
+            Some((score, id)) if forced.is_some() || self.accepts(id, score, group.len()) => {
+                (score, id, false)
+            }
             _ => (0.0, self.open_story(), true),
         }
     }
@@ -730,42 +733,35 @@ impl Clusterer {
         context: &[usize],
         settled_here: &BTreeSet<u64>,
     ) -> Option<(f64, u64)> {
-        let mut sum: HashMap<TermId, f32> = HashMap::default();
-        for &i in new {
-            for (t, w) in &vectors[i] {
-                *sum.entry(*t).or_default() += w;
-            }
-        }
-        let norm = sum.values().map(|w| w * w).sum::<f32>().sqrt().max(1e-9);
-        let cosine = |id: u64| -> f64 {
-            let s = &self.active[&id];
-            let dot: f32 = sum
-                .iter()
-                .map(|(t, w)| w * s.centroid.get(t).copied().unwrap_or(0.0))
-                .sum();
-            (dot / norm / s.norm2.sqrt().max(1e-9)) as f64
-        };
-        let others: BTreeSet<u64> = earlier
+        let v = summed(new, vectors);
+        let best_other = earlier
             .iter()
-            .map(|&k| self.recent[context[k]].story)
-            .collect();
-        let best_other = others.iter().map(|&id| cosine(id)).fold(0.0f64, f64::max);
+            .map(|&k| self.cosine(self.recent[context[k]].story, &v))
+            .fold(0.0f64, f64::max);
         settled_here
             .iter()
-            .map(|&id| (cosine(id), id))
-            .filter(|&(score, id)| {
-                score > best_other
-                    && score >= self.config.threshold
-                    && score >= self.config.cohesion * self.expected_join(id, new.len())
-            })
+            .map(|&id| (self.cosine(id, &v), id))
+            .filter(|&(score, id)| score > best_other && self.accepts(id, score, new.len()))
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
     }
 
-    /// The cosine `g` new articles would have to story `id` if they agreed with its members as
-    /// the members agree among themselves ([`COHESION`]).
-    fn expected_join(&self, id: u64, g: usize) -> f64 {
+    /// Whether `g` new articles whose summed vector has cosine `score` with story `id` may join
+    /// it: the join threshold, and the share of the cosine they would have if they agreed with
+    /// its members as the members agree among themselves ([`COHESION`]).
+    fn accepts(&self, id: u64, score: f64, g: usize) -> bool {
         let story = &self.active[&id];
-        expected_cosine(story.norm2 as f64, story.size as f64, g as f64)
+        let expected = expected_cosine(story.norm2 as f64, story.size as f64, g as f64);
+        score >= self.config.threshold && score >= self.config.cohesion * expected
+    }
+
+    /// Cosine of a unit vector with story `id`'s centroid.
+    fn cosine(&self, id: u64, vector: &[(TermId, f32)]) -> f64 {
+        let s = &self.active[&id];
+        let dot: f32 = vector
+            .iter()
+            .map(|(t, w)| w * s.centroid.get(t).copied().unwrap_or(0.0))
+            .sum();
+        (dot / s.norm2.sqrt().max(1e-9)) as f64
     }
 
     /// Whether a second group continuing story `id` in one batch belongs to it too: its
@@ -973,11 +969,7 @@ impl Clusterer {
                     continue;
                 }
             }
-            let dot: f32 = vector
-                .iter()
-                .map(|(t, w)| w * s.centroid.get(t).copied().unwrap_or(0.0))
-                .sum();
-            let score = (dot / s.norm2.sqrt().max(1e-9)) as f64;
+            let score = self.cosine(id, vector);
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, id));
             }
