@@ -16,7 +16,7 @@ use std::hash::{Hash, Hasher};
 use chrono::NaiveDate;
 use parallax_read::lexicon::is_stopword;
 use parallax_read::structure::split_sentences;
-use parallax_read::text::{stem, stem_cow, tokenize, TokenKind};
+use parallax_read::text::{stem_cow, tokenize, TokenKind};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Words of the body read for features: the lead says what the event is.
@@ -52,11 +52,10 @@ pub fn features(input: &StoryInput<'_>) -> Features {
         if let Some(rest) = body.trim_start().strip_prefix(h) {
             body = rest;
         }
+        let mut lower = String::new();
         for t in tokenize(h).iter().filter(|t| t.kind == TokenKind::Word) {
-            let s = stem(&t.text.to_lowercase());
-            if !is_stopword(&s) {
-                *tf.entry(s).or_default() += HEADLINE_WEIGHT;
-            }
+            lower_into(t.text, &mut lower);
+            add_stem(&mut tf, &lower, HEADLINE_WEIGHT);
         }
     }
     let mut words = 0;
@@ -119,16 +118,7 @@ pub fn features(input: &StoryInput<'_>) -> Features {
                     words += 1;
                     lower_into(t.text, &mut lower);
                     let base = lower.strip_suffix("'s").unwrap_or(&lower);
-                    let s = stem_cow(base);
-                    if !is_stopword(&s) {
-                        // Most words repeat a feature the article already has: no new key.
-                        match tf.get_mut(s.as_ref()) {
-                            Some(w) => *w += zone,
-                            None => {
-                                tf.insert(s.into_owned(), zone);
-                            }
-                        }
-                    }
+                    add_stem(&mut tf, base, zone);
                     let is_name = t.is_capitalized() && !sentence_start && !is_stopword(base);
                     if is_name {
                         let name = format!("@{base}");
@@ -151,6 +141,21 @@ pub fn features(input: &StoryInput<'_>) -> Features {
     Features {
         terms,
         date: input.date,
+    }
+}
+
+/// Count a lower-case word's stem with `weight`, unless it is a stop word.
+fn add_stem(tf: &mut HashMap<String, f32>, lower: &str, weight: f32) {
+    let s = stem_cow(lower);
+    if is_stopword(&s) {
+        return;
+    }
+    // Most words repeat a feature the article already has: no new key.
+    match tf.get_mut(s.as_ref()) {
+        Some(w) => *w += weight,
+        None => {
+            tf.insert(s.into_owned(), weight);
+        }
     }
 }
 
