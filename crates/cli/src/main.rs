@@ -10,6 +10,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 use parallax_read::Lexicon;
 use parallax_report::Format;
 
+/// `println!` through [`write_stdout`]: a closed pipe (`| head`) ends output quietly instead of
+/// panicking. Use it in functions returning `Result`.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        write_stdout(&format!("{}\n", format_args!($($arg)*)))?
+    };
+}
+
 #[derive(Parser)]
 #[command(
     name = "parallax",
@@ -367,7 +375,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(b) = bar {
                 b.finish_and_clear();
             }
-            println!(
+            say!(
                 "read {}, new {}, duplicates {}, errors {}, stories touched {} ({} new), earlier articles regrouped {} in {:.1}s",
                 summary.read,
                 summary.new,
@@ -605,21 +613,27 @@ fn eval_clusters(
         .iter()
         .collect::<std::collections::HashSet<_>>()
         .len();
-    println!(
+    say!(
         "articles {}  gold stories {}  predicted stories {}  ({:.0} articles/s)",
         labelled.len(),
         gold_stories,
         predicted_stories,
         labelled.len() as f64 / secs.max(1e-9)
     );
-    println!("{:<10} {:>9} {:>9} {:>9}", "", "precision", "recall", "F1");
-    println!(
+    say!("{:<10} {:>9} {:>9} {:>9}", "", "precision", "recall", "F1");
+    say!(
         "{:<10} {:>9.4} {:>9.4} {:>9.4}",
-        "B-cubed", b.precision, b.recall, b.f1
+        "B-cubed",
+        b.precision,
+        b.recall,
+        b.f1
     );
-    println!(
+    say!(
         "{:<10} {:>9.4} {:>9.4} {:>9.4}",
-        "pairwise", p.precision, p.recall, p.f1
+        "pairwise",
+        p.precision,
+        p.recall,
+        p.f1
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -717,15 +731,15 @@ fn eval_extraction(
             ids.iter().copied().zip(pages.iter().copied()).collect();
         rows.sort_by(|a, b| f1(a.1).total_cmp(&f1(b.1)));
         for (id, (p, r)) in rows {
-            println!("{id}\tprecision {p:.3}\trecall {r:.3}");
+            say!("{id}\tprecision {p:.3}\trecall {r:.3}");
         }
     }
-    println!(
+    say!(
         "pages {}  ({:.0} pages/s, decoding and extraction, one core)",
         pages.len(),
         pages.len() as f64 / elapsed.max(1e-9)
     );
-    println!("precision {p:.4}  recall {r:.4}  F1 {f:.4}");
+    say!("precision {p:.4}  recall {r:.4}  F1 {f:.4}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -783,7 +797,7 @@ fn bench_scale(n: usize, db: &std::path::Path) -> Result<ExitCode> {
     let stories = numbers.iter().max().map_or(0, |m| m + 1);
     let secs = t.elapsed().as_secs_f64();
     let (peak, _) = memory_mib();
-    println!(
+    say!(
         "clustering: {n} articles ({:.0} MB of text) in {secs:.1}s = {:.0} articles/s; {stories} stories, at most {max_active} active; at most {max_vocabulary} features; peak memory {peak:.0} MiB",
         bytes as f64 / 1e6,
         n as f64 / secs
@@ -801,7 +815,7 @@ fn bench_scale(n: usize, db: &std::path::Path) -> Result<ExitCode> {
     let secs = t.elapsed().as_secs_f64();
     let (peak, rss) = memory_mib();
     let size = std::fs::metadata(db).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;
-    println!(
+    say!(
         "ingest:     {} new articles in {secs:.1}s = {:.0} articles/s; {} stories; store {size:.0} MB; peak memory {peak:.0} MiB, now {rss:.0} MiB",
         summary.new,
         summary.read as f64 / secs,
@@ -812,11 +826,15 @@ fn bench_scale(n: usize, db: &std::path::Path) -> Result<ExitCode> {
 
 fn bench(demo: &PathBuf, sizes: &[usize], runs: usize) -> Result<ExitCode> {
     let lexicon = Lexicon::builtin();
-    println!(
+    say!(
         "{:<28} {:>9} {:>10} {:>12} {:>14}",
-        "input", "articles", "sentences", "median ms", "µs/sentence"
+        "input",
+        "articles",
+        "sentences",
+        "median ms",
+        "µs/sentence"
     );
-    let report = |label: &str, articles: &[parallax_model::Article]| {
+    let report = |label: &str, articles: &[parallax_model::Article]| -> Result<()> {
         let sentences: usize = articles
             .iter()
             .map(|a| parallax_read::read_article(a, &lexicon).sentences.len())
@@ -824,23 +842,24 @@ fn bench(demo: &PathBuf, sizes: &[usize], runs: usize) -> Result<ExitCode> {
         let ms = median_ms(runs, || {
             std::hint::black_box(parallax_cli::analyze(articles, &lexicon));
         });
-        println!(
+        say!(
             "{label:<28} {:>9} {:>10} {:>12.2} {:>14.1}",
             articles.len(),
             sentences,
             ms,
             ms * 1000.0 / sentences.max(1) as f64
         );
+        Ok(())
     };
     if demo.exists() {
         let loaded = parallax_ingest::load_paths(std::slice::from_ref(demo));
-        report("demo (analysis only)", &loaded.articles);
+        report("demo (analysis only)", &loaded.articles)?;
     }
     for &n in sizes {
         report(
             &format!("generated story, n={n}"),
             &parallax_cli::synthetic::story(n, 42),
-        );
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

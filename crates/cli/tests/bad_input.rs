@@ -130,3 +130,30 @@ fn out_writes_a_file() {
     let html = std::fs::read_to_string(d.path().join("report.html")).unwrap();
     assert!(html.contains("Chile"));
 }
+
+#[test]
+fn a_closed_output_pipe_ends_quietly() {
+    // `parallax … | head` closes the pipe early; that is not an error, and never a panic.
+    let d = fixture("a_closed_output_pipe_ends_quietly");
+    d.write(
+        "gold.jsonl",
+        b"{\"id\": \"a\", \"story\": \"s\", \"title\": \"Chile quake\", \"text\": \"An earthquake struck Chile.\"}\n",
+    );
+    for args in [
+        &["eval", "clusters", "--gold", "gold.jsonl"][..],
+        &["analyze", "good.txt"][..],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(args)
+            .current_dir(d.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
