@@ -35,7 +35,7 @@ pub struct ClusterConfig {
     pub probe: usize,
     /// The nearest-neighbour graph that groups the articles of one batch.
     pub graph: graph::GraphConfig,
-    /// How many articles the graph of a batch sees ([`CONTEXT`]).
+    /// How many earlier articles the graph of a batch sees beside it ([`CONTEXT`]).
     pub context: usize,
     /// Document frequencies halve every this many articles ([`DF_HALF_LIFE`]; 0: never).
     pub df_half_life: u64,
@@ -61,11 +61,13 @@ impl Default for ClusterConfig {
     }
 }
 
-/// How many articles the neighbour graph of one batch sees: the batch, and as many of the latest
-/// earlier articles (within the window) as fit. A small batch is grouped together with the
-/// articles before it, and those may change story: the first report of a second event, put into
-/// the first event's story while it was alone, moves out when later reports of its event arrive.
-/// So a stream fed a few articles at a time ends with about the stories one large batch gives.
+/// How many of the latest earlier articles (within the window) the neighbour graph of a batch
+/// sees beside the batch. A batch is grouped together with the articles before it, and those may
+/// change story: the first report of a second event, put into the first event's story while it
+/// was alone, moves out when later reports of its event arrive. So a stream fed a few articles
+/// at a time ends with about the stories one large batch gives. A large batch sees as many: when
+/// the earlier articles had to fit beside the batch in 1,000, a batch of 1,000 (`ingest`'s)
+/// saw none, and met the stories before it only through their centroids.
 pub const CONTEXT: usize = 1000;
 
 /// Document frequencies (and the article count they are taken against) halve every this many
@@ -442,7 +444,8 @@ impl Clusterer {
     /// The batch and the latest earlier articles ([`CONTEXT`]) are grouped by the
     /// nearest-neighbour graph ([`graph::components`]). A group holding earlier articles continues
     /// the story most of them are in, and earlier articles of other stories move to it; a second
-    /// group claiming the same story opens a new one. Articles of a story the graph sees less
+    /// group claiming the same story opens a new one unless it fits the rest of the story
+    /// ([`REGROUP_COHESION`]). Articles of a story the graph sees less
     /// than half of stay put. A group of new articles only joins the active story its summed
     /// vector is most similar to, among those stories and the ones with no article in the graph
     /// (the graph kept it apart from the others), or opens a new story. `force` puts an
@@ -521,13 +524,11 @@ impl Clusterer {
             .collect();
         let vectors: Vec<Vec<(TermId, f32)>> = terms.iter().map(|t| self.weigh(t)).collect();
         let dates: Vec<Option<NaiveDate>> = batch.iter().map(|(f, _)| f.date).collect();
-        // The earlier articles the graph sees: the latest that fit beside the batch, still in
-        // the window and in an active story.
+        // The earlier articles the graph sees: the latest `context`, still in the window and in
+        // an active story.
         self.prune_recent();
-        let context: Vec<usize> = {
-            let room = self.config.context.saturating_sub(batch.len());
-            (self.recent.len().saturating_sub(room)..self.recent.len()).collect()
-        };
+        let context: Vec<usize> =
+            (self.recent.len().saturating_sub(self.config.context)..self.recent.len()).collect();
         let offset = context.len();
         let context_vectors: Vec<Vec<(TermId, f32)>> = context
             .iter()
