@@ -118,7 +118,7 @@ enum Command {
         /// Feed the articles in batches of this many, as a stream would arrive.
         #[arg(long, default_value_t = parallax_stories::FEED_BATCH)]
         batch: usize,
-        /// How many articles the neighbour graph of a batch sees, with the latest earlier ones.
+        /// How many of the latest earlier articles the neighbour graph of a batch sees beside it.
         #[arg(long, default_value_t = parallax_stories::CONTEXT)]
         context: usize,
     },
@@ -161,7 +161,7 @@ enum EvalCommand {
         /// should hardly depend on it).
         #[arg(long, default_value_t = parallax_stories::FEED_BATCH)]
         batch: usize,
-        /// How many articles the neighbour graph of a batch sees, with the latest earlier ones;
+        /// How many of the latest earlier articles the neighbour graph of a batch sees beside it;
         /// a small value on a small file plays a long stream, where stories outlive the graph's
         /// view and new articles join them by centroid.
         #[arg(long, default_value_t = parallax_stories::CONTEXT)]
