@@ -242,6 +242,18 @@ fn story_and_search_on_the_demo() {
     let hits = v["hits"].as_array().unwrap();
     assert_eq!(hits.len(), 2);
     assert!(hits.iter().all(|h| h["story"] == "s1"));
+    // A query FTS5 cannot parse is the user's error, named as such.
+    let out = Command::new(bin())
+        .args(["search", "Witkoff AND (", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("parallax: search query \"Witkoff AND (\": fts5: syntax error"),
+        "{stderr}"
+    );
     let out = Command::new(bin())
         .args(["stories", "--db"])
         .arg(dir.join("missing.db"))

@@ -29,6 +29,11 @@ pub enum StoreError {
     },
     #[error("database {path}: {message}")]
     Other { path: String, message: String },
+    /// A search query FTS5 cannot parse (the user's typing, not a broken store).
+    #[error(
+        "search query {query:?}: {message} (write words, \"a phrase\", prefix*, AND, OR, NOT)"
+    )]
+    Query { query: String, message: String },
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -495,7 +500,17 @@ impl Store {
                 score: -r.get::<_, f64>(5)?,
             })
         });
-        self.sql(rows.and_then(|rows| rows.collect()))
+        match rows.and_then(|rows| rows.collect()) {
+            Err(rusqlite::Error::SqliteFailure(_, Some(message)))
+                if message.starts_with("fts5:") =>
+            {
+                Err(StoreError::Query {
+                    query: query.to_string(),
+                    message,
+                })
+            }
+            r => self.sql(r),
+        }
     }
 
     /// Every stored article's id and story, in ingest order.
