@@ -596,7 +596,7 @@ fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
 
 /// Plain words become a conjunction of quoted terms, so user input is never FTS5 syntax by
 /// accident ("U.S." or "al-Sharaa" would otherwise be a syntax error); a query that already uses
-/// quotes or operators is passed through.
+/// quotes or operators is passed through. A plain word ending in `*` stays a prefix (`Witk*`).
 pub fn fts_query(query: &str) -> String {
     let uses_syntax = query.contains('"')
         || query
@@ -607,7 +607,10 @@ pub fn fts_query(query: &str) -> String {
     }
     query
         .split_whitespace()
-        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .map(|w| match w.strip_suffix('*') {
+            Some(stem) if !stem.is_empty() => format!("\"{stem}\"*"),
+            _ => format!("\"{w}\""),
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -642,6 +645,8 @@ mod tests {
     fn fts_queries_are_safe() {
         assert_eq!(fts_query("U.S. al-Sharaa"), "\"U.S.\" \"al-Sharaa\"");
         assert_eq!(fts_query("\"exact phrase\""), "\"exact phrase\"");
+        assert_eq!(fts_query("Witk* al-*"), "\"Witk\"* \"al-\"*");
+        assert_eq!(fts_query("* a"), "\"*\" \"a\"");
     }
 
     #[test]
