@@ -117,6 +117,23 @@ pub fn story_input(a: &Article) -> parallax_stories::StoryInput<'_> {
 mod tests {
     use super::*;
 
+    /// B-cubed of a clustering configuration on the first `n` articles of the generated stream
+    /// fed in batches of `batch` (each generated story's first line is its gold label).
+    fn scorer(
+        n: usize,
+        batch: usize,
+    ) -> impl Fn(parallax_stories::ClusterConfig) -> parallax_stories::eval::Scores {
+        let articles: Vec<Article> = crate::synthetic::stream(n, 7).collect();
+        move |config| {
+            let gold: Vec<&str> = articles
+                .iter()
+                .map(|a| a.text.lines().next().unwrap_or_default())
+                .collect();
+            let got = cluster_articles(&articles, config, batch, |_| {});
+            parallax_stories::eval::bcubed(&gold, &got)
+        }
+    }
+
     #[test]
     fn analyze_separates_two_events_and_joins_rewrites_as_cluster_does() {
         let articles = vec![
@@ -142,15 +159,7 @@ mod tests {
         // Stories of the generated stream run for thousands of articles; fed 50 at a time, the
         // graph sees a story's latest reports and may split them in two groups, or link a new
         // report both to them and to a young story's.
-        let articles: Vec<Article> = crate::synthetic::stream(6000, 7).collect();
-        let gold: Vec<&str> = articles
-            .iter()
-            .map(|a| a.text.lines().next().unwrap_or_default())
-            .collect();
-        let score = |config| {
-            let got = cluster_articles(&articles, config, 50, |_| {});
-            parallax_stories::eval::bcubed(&gold, &got)
-        };
+        let score = scorer(6000, 50);
         let regrouped = score(parallax_stories::ClusterConfig::default());
         // Measured: recall 0.967 before new reports could choose a settled story, 0.988 after.
         assert!(regrouped.recall > 0.98, "{regrouped:?}");
@@ -170,15 +179,7 @@ mod tests {
     fn a_batch_as_large_as_the_context_still_sees_the_articles_before_it() {
         // `ingest` clusters 1,000 articles at a time; when the earlier articles had to fit
         // beside the batch in the context, such a batch saw none of them.
-        let articles: Vec<Article> = crate::synthetic::stream(6000, 7).collect();
-        let gold: Vec<&str> = articles
-            .iter()
-            .map(|a| a.text.lines().next().unwrap_or_default())
-            .collect();
-        let score = |config| {
-            let got = cluster_articles(&articles, config, parallax_stories::FEED_BATCH, |_| {});
-            parallax_stories::eval::bcubed(&gold, &got)
-        };
+        let score = scorer(6000, parallax_stories::FEED_BATCH);
         // Measured: F1 0.994 (P 0.998, R 0.990); 0.970 (P 0.966, R 0.975) seeing none.
         let seeing = score(parallax_stories::ClusterConfig::default());
         assert!(seeing.f1 > 0.985, "{seeing:?}");
