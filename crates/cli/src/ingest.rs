@@ -10,8 +10,9 @@ use parallax_model::Article;
 use parallax_store::{text_hash, IngestSummary, PreparedArticle, Store};
 use parallax_stories::{features, simhash, ClusterConfig, StoryFeed, FEED_BATCH};
 
-/// Most stored texts read back for copy detection when an ingest starts: a week of a large feed.
-const RECENT_TEXTS: usize = 50_000;
+/// Most stored texts read back for copy detection when an ingest starts: as many as a stream
+/// without dates keeps, a week of a large feed.
+const RECENT_TEXTS: usize = parallax_stories::UNDATED_WINDOW as usize;
 
 pub fn ingest(
     store: &mut Store,

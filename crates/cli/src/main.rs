@@ -145,6 +145,10 @@ enum Command {
         /// With --scale: where to put the benchmark store (deleted first).
         #[arg(long, default_value = "parallax-bench.db")]
         db: PathBuf,
+        /// With --scale: strip the publication dates, as in a crawl of plain text files (the
+        /// window is then counted in articles).
+        #[arg(long)]
+        undated: bool,
     },
 }
 
@@ -336,8 +340,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench {
-            scale: Some(n), db, ..
-        } => bench_scale(n, &db),
+            scale: Some(n),
+            db,
+            undated,
+            ..
+        } => bench_scale(n, &db, undated),
         Command::Bench {
             demo, sizes, runs, ..
         } => bench(&demo, &sizes, runs.max(1)),
@@ -778,15 +785,24 @@ fn memory_mib() -> (f64, f64) {
     (field("VmHWM:"), field("VmRSS:"))
 }
 
-fn bench_scale(n: usize, db: &std::path::Path) -> Result<ExitCode> {
+fn bench_scale(n: usize, db: &std::path::Path, undated: bool) -> Result<ExitCode> {
     let config = parallax_stories::ClusterConfig::default();
+    let stream = || {
+        parallax_cli::synthetic::stream(n, 7).map(move |mut a| {
+            if undated {
+                a.published = None;
+                a.published_date = None;
+            }
+            a
+        })
+    };
     // 1. Clustering alone, in memory: features, copy detection, assignment.
     let t = Instant::now();
     let mut max_active = 0usize;
     let mut max_vocabulary = 0usize;
     let mut bytes = 0usize;
     let numbers = parallax_cli::cluster_articles(
-        parallax_cli::synthetic::stream(n, 7).inspect(|a| bytes += a.text.len()),
+        stream().inspect(|a| bytes += a.text.len()),
         config,
         parallax_stories::FEED_BATCH,
         |c| {
@@ -806,12 +822,7 @@ fn bench_scale(n: usize, db: &std::path::Path) -> Result<ExitCode> {
     let _ = std::fs::remove_file(db);
     let mut store = parallax_store::Store::open(db)?;
     let t = Instant::now();
-    let summary = parallax_cli::ingest::ingest(
-        &mut store,
-        parallax_cli::synthetic::stream(n, 7),
-        config,
-        |_| {},
-    )?;
+    let summary = parallax_cli::ingest::ingest(&mut store, stream(), config, |_| {})?;
     let secs = t.elapsed().as_secs_f64();
     let (peak, rss) = memory_mib();
     let size = std::fs::metadata(db).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;

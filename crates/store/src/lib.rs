@@ -685,6 +685,23 @@ mod tests {
     }
 
     #[test]
+    fn stories_saved_before_the_article_clock_count_from_their_restore() {
+        let old = r#"{"id":3,"centroid":[["quake",1.0]],"latest":null,"size":2}"#;
+        let story: StoryState = serde_json::from_str(old).unwrap();
+        assert_eq!(story.last_article, None);
+        let restored = Clusterer::restore(
+            ClusterConfig::default(),
+            ClustererState {
+                docs: 500,
+                next_id: 4,
+                active: vec![story],
+                ..Default::default()
+            },
+        );
+        assert_eq!(restored.state().active[0].last_article, Some(500));
+    }
+
+    #[test]
     fn migrates_and_reopens() {
         let dir = std::env::temp_dir().join(format!("parallax-store-{}", std::process::id()));
         let _ = std::fs::create_dir_all(&dir);

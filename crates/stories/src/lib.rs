@@ -44,6 +44,10 @@ pub struct ClusterConfig {
     pub cohesion: f64,
     /// The same share for a second group of one batch continuing a story ([`REGROUP_COHESION`]).
     pub regroup_cohesion: f64,
+    /// While no article has carried a date, the window is this many articles
+    /// ([`UNDATED_WINDOW`]; 0: no window).
+    #[serde(default)]
+    pub undated_window: u64,
 }
 
 impl Default for ClusterConfig {
@@ -57,6 +61,7 @@ impl Default for ClusterConfig {
             df_half_life: DF_HALF_LIFE,
             cohesion: COHESION,
             regroup_cohesion: REGROUP_COHESION,
+            undated_window: UNDATED_WINDOW,
         }
     }
 }
@@ -140,6 +145,13 @@ const MAX_CANDIDATES: usize = 12;
 /// News about one event rarely continues after a week of silence.
 pub const WINDOW_DAYS: i64 = 7;
 
+/// A stream in which no article carries a date (a crawl of plain text files) has no clock; its
+/// window is counted in articles instead: a story that took none of the last 50,000, and a text
+/// older than that, leave memory. 50,000 is about a week of a large feed (the generated stream
+/// carries 6,000 articles a day). Without it, such a stream kept every story and every text:
+/// memory grew with its whole history. The first dated article starts the calendar window.
+pub const UNDATED_WINDOW: u64 = 50_000;
+
 /// One story as the clusterer sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoryState {
@@ -148,6 +160,10 @@ pub struct StoryState {
     pub centroid: Vec<(String, f32)>,
     pub latest: Option<NaiveDate>,
     pub size: u32,
+    /// The stream's article count when it last took an article (the clock of a stream without
+    /// dates); absent in stores from before it was kept, which count from their restore.
+    #[serde(default)]
+    pub last_article: Option<u64>,
 }
 
 /// Everything needed to continue clustering later (saved by the store).
@@ -193,6 +209,8 @@ struct Active {
     /// it came, so the window also closes stories of undated articles in a dated stream.
     latest: Option<NaiveDate>,
     size: u32,
+    /// The stream's article count when it last took an article.
+    last_article: u64,
 }
 
 impl Active {
@@ -209,6 +227,7 @@ impl Active {
             centroid,
             latest: self.latest,
             size: self.size,
+            last_article: Some(self.last_article),
         }
     }
 }
@@ -315,6 +334,7 @@ impl Clusterer {
                     norm2,
                     latest: s.latest,
                     size: s.size,
+                    last_article: s.last_article.unwrap_or(state.docs),
                 },
             );
         }
@@ -505,6 +525,7 @@ impl Clusterer {
         links: &[(usize, usize)],
         tags: &[u64],
     ) -> Vec<Assignment> {
+        let docs_before = self.docs;
         // Streaming IDF: the batch counts among the documents it is weighed against.
         let terms: Vec<Vec<(TermId, f32)>> = batch
             .iter()
@@ -687,6 +708,11 @@ impl Clusterer {
         }
         while self.recent.len() > self.config.context {
             self.recent.pop_front();
+        }
+        // Without dates, the window moves by article counts; looked at every tenth of it.
+        let step = (self.config.undated_window / 10).max(1);
+        if self.newest.is_none() && docs_before / step != self.docs / step {
+            self.evict_undated();
         }
         let half_life = self.config.df_half_life;
         while half_life > 0 && self.since_halving >= half_life {
@@ -873,6 +899,7 @@ impl Clusterer {
                 norm2: 0.0,
                 latest: None,
                 size: 0,
+                last_article: self.docs,
             },
         );
         id
@@ -923,6 +950,7 @@ impl Clusterer {
         }
         s.size += 1;
         s.latest = s.latest.max(aged);
+        s.last_article = self.docs;
         self.dirty_stories.insert(story);
     }
 
@@ -998,6 +1026,24 @@ impl Clusterer {
         }
     }
 
+    /// In a stream without dates, drop stories that took none of the last `undated_window`
+    /// articles ([`UNDATED_WINDOW`]).
+    fn evict_undated(&mut self) {
+        let window = self.config.undated_window;
+        if window == 0 {
+            return;
+        }
+        let stale: Vec<u64> = self
+            .active
+            .values()
+            .filter(|s| self.docs.saturating_sub(s.last_article) > window)
+            .map(|s| s.id)
+            .collect();
+        for id in stale {
+            self.drop_story(id);
+        }
+    }
+
     /// Remove a story from memory (and from the saved active stories).
     fn drop_story(&mut self, id: u64) {
         self.dirty_stories.remove(&id);
@@ -1044,10 +1090,13 @@ impl StoryFeed {
     }
 
     pub fn new(clusterer: Clusterer) -> StoryFeed {
-        let window = clusterer.config.window_days;
+        let (window, undated) = (
+            clusterer.config.window_days,
+            clusterer.config.undated_window,
+        );
         StoryFeed {
             clusterer,
-            copies: CopyIndex::new(window),
+            copies: CopyIndex::new(window, undated),
             pending: Vec::new(),
             links: Vec::new(),
             queued: HashMap::default(),
@@ -1138,6 +1187,7 @@ impl StoryFeed {
 /// lookup touches only texts that agree on a whole band. Entries older than the window go.
 pub struct CopyIndex {
     window_days: i64,
+    undated_window: usize,
     bands: HashMap<(u8, u16), Vec<usize>>,
     /// Texts by handle, from handle `first` on: texts older than the window leave from the
     /// front, so memory follows the window, not the history.
@@ -1163,9 +1213,11 @@ struct CopyEntry {
 pub const COPY_BITS: u32 = 3;
 
 impl CopyIndex {
-    pub fn new(window_days: i64) -> CopyIndex {
+    /// `undated_window`: how many texts a stream without dates keeps ([`UNDATED_WINDOW`]; 0: all).
+    pub fn new(window_days: i64, undated_window: u64) -> CopyIndex {
         CopyIndex {
             window_days,
+            undated_window: undated_window as usize,
             bands: HashMap::default(),
             entries: VecDeque::new(),
             first: 0,
@@ -1231,6 +1283,18 @@ impl CopyIndex {
             self.newest = date;
             self.evict();
         }
+        // Without dates, the oldest texts leave by count, a tenth of the window at a time.
+        let keep = self.undated_window;
+        if self.newest.is_none() && keep > 0 && self.entries.len() > keep + keep / 10 {
+            let extra = self.entries.len() - keep;
+            self.entries.drain(..extra);
+            self.first += extra;
+            let first = self.first;
+            self.bands.retain(|_, v| {
+                v.retain(|&i| i >= first);
+                !v.is_empty()
+            });
+        }
         i
     }
 
@@ -1245,8 +1309,8 @@ impl CopyIndex {
     }
 
     /// Forget texts that aged out of the window. An undated text ages from the newest date seen
-    /// when it came, or the first date after it (only a stream with no dates at all keeps every
-    /// text, as the clusterer keeps undated stories).
+    /// when it came, or the first date after it (a stream with no dates at all counts its window
+    /// in texts instead, in [`CopyIndex::insert`]).
     fn evict(&mut self) {
         let (Some(newest), window) = (self.newest, self.window_days) else {
             return;
@@ -1531,8 +1595,63 @@ mod tests {
     }
 
     #[test]
+    fn a_stream_without_dates_counts_its_window_in_articles() {
+        let config = |undated_window| ClusterConfig {
+            undated_window,
+            context: 20,
+            ..ClusterConfig::default()
+        };
+        let event = |k: u32| {
+            plain(&format!(
+                "Envoy{k} reached city{k} with treaty{k} on behalf of minister{k}."
+            ))
+        };
+        let quake = plain("A strong quake struck Iquique in northern Chile, officials said.");
+        let mut counted = Clusterer::new(config(100));
+        let mut timeless = Clusterer::new(config(0));
+        let mut quake_stories = BTreeSet::new();
+        for k in 0..1000 {
+            // A story that keeps taking articles stays, however long the stream.
+            let f = if k % 50 == 0 { &quake } else { &event(k) };
+            let story = counted.add(f, None).story;
+            if k % 50 == 0 {
+                quake_stories.insert(story);
+            }
+            timeless.add(f, None);
+        }
+        assert_eq!(quake_stories.len(), 1);
+        // The last hundred articles' stories, plus up to a tenth more between looks.
+        assert!(
+            counted.active_stories() <= 111,
+            "{}",
+            counted.active_stories()
+        );
+        assert!(counted.active.contains_key(quake_stories.first().unwrap()));
+        assert!(
+            timeless.active_stories() > 900,
+            "{}",
+            timeless.active_stories()
+        );
+
+        let mut index = CopyIndex::new(WINDOW_DAYS, 100);
+        for tag in 0..1000u64 {
+            index.insert(tag.wrapping_mul(0x9e37_79b9_7f4a_7c15), None, tag);
+        }
+        assert!(index.entries.len() <= 110, "{}", index.entries.len());
+        assert_eq!(index.find(0, None), None);
+        let newest = 999u64.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        assert_eq!(index.find(newest ^ 1, None), Some((None, 999)));
+        // Once a date arrives, the calendar decides: no text leaves by count.
+        let day = NaiveDate::from_ymd_opt(2025, 1, 1);
+        for tag in 1000..1200u64 {
+            index.insert(tag.wrapping_mul(0x9e37_79b9_7f4a_7c15), day, tag);
+        }
+        assert!(index.len() >= 300, "{}", index.len());
+    }
+
+    #[test]
     fn copies_outside_the_window_leave_the_copy_index() {
-        let mut index = CopyIndex::new(WINDOW_DAYS);
+        let mut index = CopyIndex::new(WINDOW_DAYS, UNDATED_WINDOW);
         let day =
             |d: i64| NaiveDate::from_ymd_opt(2025, 1, 1).map(|x| x + chrono::Duration::days(d));
         // An undated text early in a dated stream ages from the date it came in.
