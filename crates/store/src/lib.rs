@@ -226,6 +226,10 @@ impl Store {
             .sql(get("next_id"))?
             .and_then(|v| v.parse().ok())
             .unwrap_or(1);
+        let articles = self
+            .sql(get("articles"))?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
         let since_halving = self
             .sql(get("since_halving"))?
             .and_then(|v| v.parse().ok())
@@ -255,6 +259,7 @@ impl Store {
             config,
             ClustererState {
                 docs,
+                articles,
                 since_halving,
                 df,
                 next_id,
@@ -428,6 +433,8 @@ impl Store {
                 .prepare_cached("INSERT OR REPLACE INTO clusterer (key, value) VALUES (?1, ?2)")
                 .map_err(err)?;
             kv.execute(params!["docs", changes.docs.to_string()])
+                .map_err(err)?;
+            kv.execute(params!["articles", changes.articles.to_string()])
                 .map_err(err)?;
             kv.execute(params!["next_id", changes.next_id.to_string()])
                 .map_err(err)?;
@@ -692,7 +699,8 @@ mod tests {
         let restored = Clusterer::restore(
             ClusterConfig::default(),
             ClustererState {
-                docs: 500,
+                docs: 250,
+                articles: 500,
                 next_id: 4,
                 active: vec![story],
                 ..Default::default()

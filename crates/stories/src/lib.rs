@@ -169,7 +169,12 @@ pub struct StoryState {
 /// Everything needed to continue clustering later (saved by the store).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ClustererState {
+    /// The article count document frequencies are taken against (halves with them).
     pub docs: u64,
+    /// Every article clustered, never halved: the clock of a stream without dates. Absent in
+    /// stores from before it was kept (they count from zero).
+    #[serde(default)]
+    pub articles: u64,
     /// Articles counted since document frequencies last halved.
     #[serde(default)]
     pub since_halving: u64,
@@ -236,6 +241,8 @@ impl Active {
 pub struct Clusterer {
     config: ClusterConfig,
     docs: u64,
+    /// Every article clustered ([`ClustererState::articles`]).
+    articles: u64,
     /// Every feature seen, numbered in order of arrival; `df` is indexed by the same number.
     vocabulary: HashMap<String, TermId>,
     /// A forgotten feature's slot holds an empty name until `intern` reuses it (from `free`).
@@ -265,6 +272,7 @@ pub struct Clusterer {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Changes {
     pub docs: u64,
+    pub articles: u64,
     pub since_halving: u64,
     /// How many times every saved document frequency halves (integer division) before `df` is
     /// written; counts that reach zero are deleted.
@@ -298,6 +306,7 @@ impl Clusterer {
         let mut c = Clusterer {
             config,
             docs: state.docs,
+            articles: state.articles,
             vocabulary: HashMap::default(),
             names: Vec::new(),
             df: Vec::new(),
@@ -334,7 +343,7 @@ impl Clusterer {
                     norm2,
                     latest: s.latest,
                     size: s.size,
-                    last_article: s.last_article.unwrap_or(state.docs),
+                    last_article: s.last_article.unwrap_or(state.articles),
                 },
             );
         }
@@ -356,6 +365,7 @@ impl Clusterer {
         active.sort_by_key(|s| s.id);
         ClustererState {
             docs: self.docs,
+            articles: self.articles,
             since_halving: self.since_halving,
             df,
             next_id: self.next_id,
@@ -378,6 +388,7 @@ impl Clusterer {
             .collect();
         Changes {
             docs: self.docs,
+            articles: self.articles,
             since_halving: self.since_halving,
             halvings: std::mem::take(&mut self.halvings),
             next_id: self.next_id,
@@ -454,7 +465,7 @@ impl Clusterer {
     /// Assign one article to a story (or `force` it into a given one, for syndicated copies).
     /// Its tag is its number in the stream.
     pub fn add(&mut self, f: &Features, force: Option<u64>) -> Assignment {
-        let tag = self.docs;
+        let tag = self.articles;
         self.add_batch(&[(f, force)], &[], &[tag])[0]
     }
 
@@ -525,12 +536,13 @@ impl Clusterer {
         links: &[(usize, usize)],
         tags: &[u64],
     ) -> Vec<Assignment> {
-        let docs_before = self.docs;
+        let articles_before = self.articles;
         // Streaming IDF: the batch counts among the documents it is weighed against.
         let terms: Vec<Vec<(TermId, f32)>> = batch
             .iter()
             .map(|(f, _)| {
                 self.docs += 1;
+                self.articles += 1;
                 self.since_halving += 1;
                 f.terms
                     .iter()
@@ -711,7 +723,7 @@ impl Clusterer {
         }
         // Without dates, the window moves by article counts; looked at every tenth of it.
         let step = (self.config.undated_window / 10).max(1);
-        if self.newest.is_none() && docs_before / step != self.docs / step {
+        if self.newest.is_none() && articles_before / step != self.articles / step {
             self.evict_undated();
         }
         let half_life = self.config.df_half_life;
@@ -899,7 +911,7 @@ impl Clusterer {
                 norm2: 0.0,
                 latest: None,
                 size: 0,
-                last_article: self.docs,
+                last_article: self.articles,
             },
         );
         id
@@ -950,7 +962,7 @@ impl Clusterer {
         }
         s.size += 1;
         s.latest = s.latest.max(aged);
-        s.last_article = self.docs;
+        s.last_article = self.articles;
         self.dirty_stories.insert(story);
     }
 
@@ -1036,7 +1048,7 @@ impl Clusterer {
         let stale: Vec<u64> = self
             .active
             .values()
-            .filter(|s| self.docs.saturating_sub(s.last_article) > window)
+            .filter(|s| self.articles.saturating_sub(s.last_article) > window)
             .map(|s| s.id)
             .collect();
         for id in stale {
@@ -1596,9 +1608,11 @@ mod tests {
 
     #[test]
     fn a_stream_without_dates_counts_its_window_in_articles() {
+        // Document frequencies halve often here: the clock must not halve with them.
         let config = |undated_window| ClusterConfig {
             undated_window,
             context: 20,
+            df_half_life: 150,
             ..ClusterConfig::default()
         };
         let event = |k: u32| {
