@@ -1027,31 +1027,27 @@ impl Clusterer {
             self.dirty_stories.insert(s.id);
         }
         let window = self.config.window_days;
-        let stale: Vec<u64> = self
-            .active
-            .values()
-            .filter(|s| s.latest.is_some_and(|l| (newest - l).num_days() > window))
-            .map(|s| s.id)
-            .collect();
-        for id in stale {
-            self.drop_story(id);
-        }
+        self.drop_stories_where(|s| s.latest.is_some_and(|l| (newest - l).num_days() > window));
     }
 
     /// In a stream without dates, drop stories that took none of the last `undated_window`
     /// articles ([`UNDATED_WINDOW`]).
     fn evict_undated(&mut self) {
-        let window = self.config.undated_window;
-        if window == 0 {
-            return;
+        let (window, now) = (self.config.undated_window, self.articles);
+        if window > 0 {
+            self.drop_stories_where(|s| now.saturating_sub(s.last_article) > window);
         }
-        let stale: Vec<u64> = self
+    }
+
+    /// Drop the active stories `stale` picks.
+    fn drop_stories_where(&mut self, stale: impl Fn(&Active) -> bool) {
+        let ids: Vec<u64> = self
             .active
             .values()
-            .filter(|s| self.articles.saturating_sub(s.last_article) > window)
+            .filter(|s| stale(s))
             .map(|s| s.id)
             .collect();
-        for id in stale {
+        for id in ids {
             self.drop_story(id);
         }
     }
