@@ -69,7 +69,8 @@ pub fn ingest(
         batch_keys.insert(article.id.clone());
         batch_keys.insert(hash.clone());
         run.batch.push(PreparedArticle {
-            headline: parallax_stories::features::headline_of(&article).map(str::to_string),
+            headline: parallax_text::headline_of(article.title.as_deref(), &article.text)
+                .map(str::to_string),
             copy_of: copy.map(|tag| run.ids.get(tag).to_string()),
             article,
             hash,

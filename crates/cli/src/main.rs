@@ -507,8 +507,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let headline = |g: &[usize]| -> String {
                 g.iter()
                     .find_map(|&i| {
-                        parallax_stories::features::headline_of(&loaded.articles[i])
-                            .map(str::to_string)
+                        parallax_text::headline_of(
+                            loaded.articles[i].title.as_deref(),
+                            &loaded.articles[i].text,
+                        )
+                        .map(str::to_string)
                     })
                     .unwrap_or_default()
             };

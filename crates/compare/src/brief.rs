@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use parallax_model::{
     BriefItem, Claim, ClaimStatus, FramingKind, QuantityValue, ReadArticle, TimelineItem,
 };
-use parallax_read::text::content_terms;
+use parallax_text::lines::is_title_case;
+use parallax_text::{content_terms, ends_with_stop};
 
 use crate::claims::{AlignedClaim, Unit};
 
@@ -36,30 +37,12 @@ pub fn loadedness(article: &ReadArticle, sentence: usize) -> f64 {
     let dependent = if opens_dependent(&s.text) { 1.5 } else { 0.0 };
     // A line with no closing stop is a headline or kicker repeated in the body ("Navy foils
     // pirate attack") or a broken sentence: the brief wants whole sentences.
-    let unfinished = if ends_sentence(&s.text) && !title_case(&s.text) {
+    let unfinished = if ends_with_stop(&s.text) && !is_title_case(&s.text) {
         0.0
     } else {
         2.0
     };
     marks + quoted + dependent + unfinished + (words / 40.0)
-}
-
-/// Headline style: nearly every word of four or more letters capitalised.
-fn title_case(text: &str) -> bool {
-    let (mut long, mut capital) = (0, 0);
-    for w in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().nth(3).is_some())
-    {
-        long += 1;
-        capital += usize::from(w.starts_with(char::is_uppercase));
-    }
-    long >= 3 && capital * 5 >= long * 4
-}
-
-fn ends_sentence(text: &str) -> bool {
-    text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ')'))
-        .ends_with(['.', '!', '?', '…'])
 }
 
 fn opens_dependent(text: &str) -> bool {
@@ -368,17 +351,5 @@ mod tests {
         assert!(!names_a_thing(s, s.rfind("2020").unwrap()));
         let t = "It has held relations since 1992.";
         assert!(!names_a_thing(t, t.find("1992").unwrap()));
-    }
-
-    #[test]
-    fn headline_case_and_unfinished_lines() {
-        assert!(title_case(
-            "Storm Ida Hits Coast Overnight, Thousands Without Power"
-        ));
-        assert!(!title_case(
-            "The storm hit the coast overnight, the Utility said."
-        ));
-        assert!(ends_sentence("He left. \""));
-        assert!(!ends_sentence("Navy foils pirate attack off Gulf of Aden"));
     }
 }

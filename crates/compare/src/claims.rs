@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap as HashMap;
 use parallax_model::{Quantity, QuantityValue, ReadArticle};
 
 use crate::entities::Entities;
-use parallax_read::text::content_terms;
+use parallax_text::{content_terms, sparse};
 
 /// Cosine similarity (with value bonus) at which a sentence states an existing claim.
 pub const ALIGN_THRESHOLD: f64 = 0.42;
@@ -77,9 +77,9 @@ pub fn negated(text: &str) -> bool {
         }
     }
     main.push_str(rest);
-    parallax_read::text::tokenize(&main)
+    parallax_text::tokenize(&main)
         .iter()
-        .filter(|t| t.kind == parallax_read::text::TokenKind::Word)
+        .filter(|t| t.kind == parallax_text::TokenKind::Word)
         .any(|t| NEGATIONS.contains(&t.text) || t.text.ends_with("n't"))
 }
 
@@ -171,7 +171,7 @@ pub fn units(articles: &[&ReadArticle], entities: &Entities) -> (Vec<Unit>, Hash
                         )
                     })
                     .collect();
-            normalize(&mut vector);
+            sparse::normalize(&mut vector);
             let terms = vector.iter().map(|(t, _)| *t).collect();
             Unit {
                 article: r.article,
@@ -198,30 +198,9 @@ fn says_something(term: &str) -> bool {
     term.chars().any(char::is_alphabetic) && !COUNTING.contains(&term)
 }
 
-fn normalize(v: &mut [(u32, f64)]) {
-    let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-    if norm > 0.0 {
-        for (_, w) in v.iter_mut() {
-            *w /= norm;
-        }
-    }
-}
-
 /// Cosine of two unit-normalised sparse vectors sorted by term.
 pub fn cosine(a: &Unit, b: &Unit) -> f64 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.vector.len() && j < b.vector.len() {
-        match a.vector[i].0.cmp(&b.vector[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a.vector[i].1 * b.vector[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
+    sparse::dot(&a.vector, &b.vector)
 }
 
 fn dot_sparse(a: &[(u32, f64)], b: &HashMap<u32, f64>) -> f64 {
@@ -269,7 +248,7 @@ pub fn lead_units(
     let headlines: Vec<BTreeSet<String>> = articles
         .iter()
         .filter_map(|a| a.headline.as_deref())
-        .map(|h| parallax_read::text::content_terms(h).into_iter().collect())
+        .map(|h| parallax_text::content_terms(h).into_iter().collect())
         .collect();
     if headlines.len() < 2 {
         return Vec::new();
@@ -466,7 +445,7 @@ fn has_digit(s: &str) -> bool {
 }
 
 fn stem_eq(a: &str, b: &str) -> bool {
-    parallax_read::text::stem(a) == parallax_read::text::stem(b)
+    parallax_text::stem(a) == parallax_text::stem(b)
 }
 
 fn amount(q: &Quantity) -> f64 {

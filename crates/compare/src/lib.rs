@@ -332,9 +332,7 @@ fn kind_key(q: &parallax_model::Quantity) -> String {
         Percent { .. } => "percent".into(),
         Count { unit, .. } => format!(
             "count:{}",
-            unit.as_deref()
-                .map(parallax_read::text::stem)
-                .unwrap_or_default()
+            unit.as_deref().map(parallax_text::stem).unwrap_or_default()
         ),
         Year { .. } | Date { .. } => "date".into(),
         RelativeDay { .. } => "relday".into(),

@@ -4,10 +4,10 @@
 use std::collections::{BTreeSet, HashMap};
 
 use parallax_model::{EntityKind, QuoteGroup, QuoteKind, QuoteVariant, ReadArticle, WordDiff};
-use parallax_read::text::{content_terms, tokenize, TokenKind};
+use parallax_text::{content_terms, tokenize, TokenKind};
 
 use crate::entities::Entities;
-use crate::syndication::DisjointSets;
+use parallax_text::DisjointSets;
 
 /// Share of the shorter quote's content words found in the longer one for them to be one quote.
 pub const SAME_QUOTE: f64 = 0.6;

@@ -3,6 +3,7 @@
 //! Candidate pairs come from an inverted index over shingle hashes, so the cost grows with the
 //! number of shared shingles, not with the square of the number of articles.
 
+use parallax_text::DisjointSets;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::{Hash, Hasher};
 
@@ -27,41 +28,6 @@ pub fn shingles(article: &ReadArticle) -> HashSet<u64> {
             h.finish()
         })
         .collect()
-}
-
-/// Union-find over article indices.
-#[derive(Debug, Clone)]
-pub struct DisjointSets {
-    parent: Vec<usize>,
-}
-
-impl DisjointSets {
-    pub fn new(n: usize) -> Self {
-        DisjointSets {
-            parent: (0..n).collect(),
-        }
-    }
-    pub fn find(&mut self, x: usize) -> usize {
-        let mut root = x;
-        while self.parent[root] != root {
-            root = self.parent[root];
-        }
-        let mut x = x;
-        while self.parent[x] != root {
-            let next = self.parent[x];
-            self.parent[x] = root;
-            x = next;
-        }
-        root
-    }
-    pub fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            // The smaller index is the root, so roots are stable and deterministic.
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.parent[hi] = lo;
-        }
-    }
 }
 
 /// For each article, the index of the first article of its copy group; and the overlap that

@@ -14,7 +14,7 @@ use crate::lexicon::{
     NOT_NAME_SET, ORG_HEADS, PERSON_TITLES, PLACE_FIRST_WORDS, PLACE_HEADS, ROLE_NOUN_SET,
     SPEECH_VERB_SET,
 };
-use crate::text::{tokenize, Token, TokenKind};
+use parallax_text::{tokenize, Token, TokenKind};
 
 /// Words that may sit inside a name run without a capital ("Secretary of State", "al-Sharaa").
 const CONNECTORS: &[&str] = &[
@@ -567,7 +567,7 @@ fn capital_acts(sc: &Scan<'_, '_>, from: usize, to: usize) -> bool {
         || (next.ends_with('s')
             && !next.ends_with("ss")
             && next.len() > 3
-            && !crate::lexicon::is_stopword(&next))
+            && !parallax_text::is_stopword(&next))
 }
 
 /// Name tokens [from, to): a person, a surname of a known person, an acronym, or nothing.
@@ -625,7 +625,7 @@ fn name(
             || sc.people.contains_key(first.stem_possessive())
             || (!first.is_all_caps()
                 && sc.person_evidence(from, end)
-                && !crate::lexicon::is_stopword(&first.text.to_lowercase()))
+                && !parallax_text::is_stopword(&first.text.to_lowercase()))
     };
     if person {
         let (key, form) = match sc.people.get(toks[end - 1].stem_possessive()) {

@@ -6,7 +6,7 @@ use std::ops::Range;
 use parallax_model::{FramingKind, FramingMark, Mention, Sentence};
 
 use crate::lexicon::{Lexicon, DISTANCING};
-use crate::text::{tokenize, TokenKind};
+use parallax_text::{tokenize, TokenKind};
 
 /// Byte ranges of a sentence that are inside double quotation marks.
 pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {

@@ -6,9 +6,6 @@ use std::sync::OnceLock;
 
 use parallax_model::EntityKind;
 
-/// Function words and very common words that carry no topic.
-const STOPWORDS: &str = "a about above after again against all almost along already also although always am among an and another any are around as at be because been before being below between both but by can could did do does doing down during each either else even ever every few for from further had has have having he her here hers herself him himself his how however i if in into is it its itself just least less like many may me might more most much must my myself near neither never no nor not now of off often on once one only or other others our ours out over own per perhaps rather same several shall she should since so some such than that the their theirs them themselves then there these they this those though through thus to too toward towards under until up upon us very was we were what when where whether which while who whom whose why will with within without would yet you your yours yourself also said says say told tell according mr mrs ms new year years time times day days week weeks thursday wednesday tuesday monday friday saturday sunday earlier later last first second ago still well way ways make made including include includes s t";
-
 /// Words that, before or after a capitalised name, mark it as a person's title or role.
 pub const PERSON_TITLES: &[&str] = &[
     "President",
@@ -654,14 +651,6 @@ pub const DISTANCING: &[&str] = &[
     "reportedly",
 ];
 
-static STOPWORD_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-
-pub fn is_stopword(word: &str) -> bool {
-    STOPWORD_SET
-        .get_or_init(|| STOPWORDS.split_whitespace().collect())
-        .contains(word)
-}
-
 /// One gazetteer entry: what a surface form names.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GazetteerEntry {
@@ -785,12 +774,16 @@ pub fn gazetteer() -> &'static Gazetteer {
         }
         let max_tokens = entries
             .keys()
-            .map(|k| crate::text::tokenize(k).len())
+            .map(|k| parallax_text::tokenize(k).len())
             .max()
             .unwrap_or(1);
         let first_words = entries
             .keys()
-            .filter_map(|k| crate::text::tokenize(k).first().map(|t| t.text.to_string()))
+            .filter_map(|k| {
+                parallax_text::tokenize(k)
+                    .first()
+                    .map(|t| t.text.to_string())
+            })
             .collect();
         Gazetteer {
             entries,

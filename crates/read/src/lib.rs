@@ -10,7 +10,6 @@ pub mod lexicon;
 pub mod quantities;
 pub mod quotes;
 pub mod structure;
-pub mod text;
 
 use parallax_model::{Article, LineRole, ReadArticle, Sentence};
 
@@ -18,9 +17,12 @@ pub use lexicon::Lexicon;
 
 /// Read one article.
 pub fn read_article(article: &Article, lexicon: &Lexicon) -> ReadArticle {
-    let normalized = text::normalize(&article.text);
+    let normalized = parallax_text::normalize(&article.text);
     let norm = &normalized.text;
-    let title = article.title.as_deref().map(|t| text::normalize(t).text);
+    let title = article
+        .title
+        .as_deref()
+        .map(|t| parallax_text::normalize(t).text);
     let layout = structure::structure(norm, title.as_deref());
     let mut sentences = Vec::new();
     for (line_index, line) in layout.lines.iter().enumerate() {
@@ -30,16 +32,16 @@ pub fn read_article(article: &Article, lexicon: &Lexicon) -> ReadArticle {
             LineRole::Boilerplate | LineRole::Byline => continue,
         };
         let line_text = &norm[line.span.clone()];
-        let in_list = structure::is_bullet(line_text).is_some();
+        let in_list = parallax_text::is_bullet(line_text).is_some();
         let ranges = if is_heading {
             std::iter::once(0..line_text.len()).collect()
         } else {
-            structure::split_sentences(line_text)
+            parallax_text::split_sentences(line_text)
         };
         for r in ranges {
             let span = line.span.start + r.start..line.span.start + r.end;
             let text = norm[span.clone()].to_string();
-            let (words, terms) = text::words_and_terms(&text);
+            let (words, terms) = parallax_text::words_and_terms(&text);
             sentences.push(Sentence {
                 index: sentences.len(),
                 words,
@@ -94,7 +96,7 @@ pub fn read_article(article: &Article, lexicon: &Lexicon) -> ReadArticle {
 #[cfg(test)]
 pub(crate) fn test_sentence(index: usize, text: impl Into<String>) -> Sentence {
     let text: String = text.into();
-    let (words, terms) = text::words_and_terms(&text);
+    let (words, terms) = parallax_text::words_and_terms(&text);
     Sentence {
         index,
         span: 0..text.len(),

@@ -5,7 +5,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use parallax_model::{Quantity, QuantityValue, Sentence};
 
 use crate::lexicon::QUALIFIERS;
-use crate::text::{tokenize, Token, TokenKind};
+use parallax_text::{tokenize, Token, TokenKind};
 
 const MONTHS: &[&str] = &[
     "january",
@@ -435,8 +435,7 @@ fn quantity_at(
         && (UNIT_SKIP.contains(&lower(toks, k).as_str())
             || (toks[k].is_capitalized()
                 && toks.get(k + 1).is_some_and(|t| {
-                    t.kind == TokenKind::Word
-                        && !crate::lexicon::is_stopword(&t.text.to_lowercase())
+                    t.kind == TokenKind::Word && !parallax_text::is_stopword(&t.text.to_lowercase())
                 })))
     {
         k += 1;
@@ -444,7 +443,7 @@ fn quantity_at(
     let unit = toks
         .get(k)
         .filter(|u| {
-            u.kind == TokenKind::Word && !crate::lexicon::is_stopword(&u.text.to_lowercase())
+            u.kind == TokenKind::Word && !parallax_text::is_stopword(&u.text.to_lowercase())
         })
         .map(|u| u.text.to_lowercase());
     if t.kind == TokenKind::Word && unit.is_none() {

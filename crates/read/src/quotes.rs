@@ -11,7 +11,7 @@ use std::ops::Range;
 use parallax_model::{EntityKind, Line, LineRole, Mention, Quote, QuoteKind, Sentence};
 
 use crate::lexicon::{ROLE_NOUNS, SPEECH_VERBS};
-use crate::text::{tokenize, Token, TokenKind};
+use parallax_text::{tokenize, Token, TokenKind};
 
 /// Verbs clear enough to attribute reported speech without quotation marks.
 const INDIRECT_VERBS: &[&str] = &[
@@ -467,7 +467,7 @@ fn speaker_np(
 }
 
 fn ends_in_verbish(w: &str) -> bool {
-    crate::lexicon::is_stopword(w) && !matches!(w, "us")
+    parallax_text::is_stopword(w) && !matches!(w, "us")
 }
 
 /// The person mentioned last before this sentence (for "he said").

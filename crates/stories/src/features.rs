@@ -14,9 +14,9 @@
 use std::hash::{Hash, Hasher};
 
 use chrono::NaiveDate;
-use parallax_read::lexicon::is_stopword;
-use parallax_read::structure::split_sentences;
-use parallax_read::text::{stem_cow, tokenize, TokenKind};
+use parallax_text::{
+    ends_with_stop, headline_of, is_stopword, split_sentences, stem_cow, tokenize, TokenKind,
+};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Words of the body read for features: the lead says what the event is.
@@ -43,11 +43,7 @@ pub struct Features {
 pub fn features(input: &StoryInput<'_>) -> Features {
     let mut tf: HashMap<String, f32> = HashMap::default();
     let mut body = input.text;
-    let headline = input.headline.or_else(|| {
-        // A text file's first line is its headline when it reads as one.
-        let first = input.text.lines().find(|l| !l.trim().is_empty())?;
-        parallax_read::structure::reads_as_headline(first.trim()).then_some(first.trim())
-    });
+    let headline = headline_of(input.headline, input.text);
     if let Some(h) = headline {
         if let Some(rest) = body.trim_start().strip_prefix(h) {
             body = rest;
@@ -170,14 +166,6 @@ fn lower_into(word: &str, out: &mut String) {
     }
 }
 
-/// Whether a sentence closes with terminal punctuation (before any closing quotes or brackets).
-fn ends_with_stop(sentence: &str) -> bool {
-    sentence
-        .trim_end()
-        .trim_end_matches(['"', '\'', ')', ']', '\u{201D}', '\u{2019}'])
-        .ends_with(['.', '!', '?'])
-}
-
 /// A 64-bit SimHash over word 3-shingles: near-identical texts differ in few bits.
 pub fn simhash(text: &str) -> u64 {
     // Hash each word (a run of letters and digits) case-insensitively in one pass over the
@@ -244,14 +232,6 @@ fn majority_bits(hashes: impl Iterator<Item = u64>) -> u64 {
     }
     empty(&mut lanes, &mut ones);
     (0..64).fold(0, |acc, bit| acc | u64::from(2 * ones[bit] > count) << bit)
-}
-
-/// The headline of an article: its title, or a first line that reads as one.
-pub fn headline_of(a: &parallax_model::Article) -> Option<&str> {
-    a.title.as_deref().or_else(|| {
-        let first = a.text.lines().find(|l| !l.trim().is_empty())?.trim();
-        parallax_read::structure::reads_as_headline(first).then_some(first)
-    })
 }
 
 #[cfg(test)]

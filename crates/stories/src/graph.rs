@@ -14,6 +14,8 @@
 //! are capped, so the work is linear in the batch size.
 
 use chrono::{Datelike, NaiveDate};
+use parallax_text::sparse::dot as cosine;
+use parallax_text::DisjointSets;
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
@@ -124,7 +126,7 @@ pub fn components<V: AsRef<[(u32, f32)]>>(
         }
         let mut scored: Vec<(f64, u32)> = candidates
             .into_iter()
-            .map(|(_, j)| (cosine(v, vectors[j as usize].as_ref()), j))
+            .map(|(_, j)| (cosine(v, vectors[j as usize].as_ref()) as f64, j))
             .filter(|(s, _)| *s >= config.threshold)
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -165,57 +167,6 @@ fn add_hits(list: &[u32], weight: f32, hits: &mut [f32], touched: &mut Vec<u32>)
             touched.push(j);
         }
         *h += weight;
-    }
-}
-
-fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0f32);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum as f64
-}
-
-/// Union-find with path halving and union by size.
-struct DisjointSets {
-    parent: Vec<usize>,
-    size: Vec<usize>,
-}
-
-impl DisjointSets {
-    fn new(n: usize) -> DisjointSets {
-        DisjointSets {
-            parent: (0..n).collect(),
-            size: vec![1; n],
-        }
-    }
-
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (mut a, mut b) = (self.find(a), self.find(b));
-        if a == b {
-            return;
-        }
-        if self.size[a] < self.size[b] {
-            std::mem::swap(&mut a, &mut b);
-        }
-        self.parent[b] = a;
-        self.size[a] += self.size[b];
     }
 }
 

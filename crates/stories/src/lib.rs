@@ -18,6 +18,7 @@ pub mod graph;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use chrono::NaiveDate;
+use parallax_text::sparse;
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
@@ -120,8 +121,7 @@ fn summed(group: &[usize], vectors: &[Vec<(TermId, f32)>]) -> Vec<(TermId, f32)>
         }
     }
     let mut v: Vec<(TermId, f32)> = sum.into_iter().collect();
-    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-9);
-    v.iter_mut().for_each(|(_, w)| *w /= norm);
+    sparse::normalize(&mut v);
     v
 }
 
@@ -523,8 +523,7 @@ impl Clusterer {
     /// TF-IDF vector of unit length, sorted by feature, from features and raw weights.
     fn weigh(&self, terms: &[(TermId, f32)]) -> Vec<(TermId, f32)> {
         let mut v: Vec<(TermId, f32)> = terms.iter().map(|&(t, w)| (t, w * self.idf(t))).collect();
-        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-9);
-        v.iter_mut().for_each(|(_, w)| *w /= norm);
+        sparse::normalize(&mut v);
         v.sort_by_key(|(t, _)| *t);
         v
     }

@@ -271,7 +271,7 @@ pub fn clean_body(text: &str) -> String {
         .collect();
     let mut keep: Vec<bool> = lines
         .iter()
-        .map(|l| !parallax_read::structure::is_boilerplate(l) && !is_page_furniture(l))
+        .map(|l| !parallax_text::is_boilerplate(l) && !is_page_furniture(l))
         .collect();
     // One line cut off with an ellipsis may be prose; several are a list of links to other stories.
     if lines.iter().filter(|l| is_teaser(l)).count() >= 2 {
