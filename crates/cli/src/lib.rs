@@ -26,13 +26,7 @@ pub fn analyze_read(read: &[ReadArticle]) -> Analysis {
         |_| {},
     );
     // Story numbers count up from 0 in order of first appearance.
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (i, &story) in story_of.iter().enumerate() {
-        if story == groups.len() {
-            groups.push(Vec::new());
-        }
-        groups[story].push(i);
-    }
+    let mut groups = parallax_stories::members_by_label(&story_of);
     groups.sort_by_key(|g| (std::cmp::Reverse(g.len()), g[0]));
     let stories = groups
         .iter()

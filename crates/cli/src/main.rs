@@ -497,13 +497,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let stories =
                 parallax_cli::cluster_articles(&loaded.articles, config, batch.max(1), |_| {});
-            let mut groups: Vec<Vec<usize>> = Vec::new();
-            for (i, &s) in stories.iter().enumerate() {
-                if s == groups.len() {
-                    groups.push(Vec::new());
-                }
-                groups[s].push(i);
-            }
+            let groups = parallax_stories::members_by_label(&stories);
             let headline = |g: &[usize]| -> String {
                 g.iter()
                     .find_map(|&i| {

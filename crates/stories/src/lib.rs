@@ -108,6 +108,19 @@ pub const COHESION: f64 = 0.5;
 /// while 189 groups of the same event did (0.6 let 841 of another event through).
 pub const REGROUP_COHESION: f64 = 0.8;
 
+/// Indices grouped by label, for labels numbered 0, 1, 2… in order of first appearance (as
+/// [`graph::components`] and story numbers in `cluster` output are).
+pub fn members_by_label(labels: &[usize]) -> Vec<Vec<usize>> {
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for (i, &label) in labels.iter().enumerate() {
+        if label == members.len() {
+            members.push(Vec::new());
+        }
+        members[label].push(i);
+    }
+    members
+}
+
 /// The unit vector along the sum of the `group`'s vectors.
 fn summed(group: &[usize], vectors: &[Vec<(TermId, f32)>]) -> Vec<(TermId, f32)> {
     if let [one] = group {
@@ -589,13 +602,7 @@ impl Clusterer {
                 &self.config.graph,
             )
         };
-        let mut members: Vec<Vec<usize>> = Vec::new();
-        for (i, &g) in groups.iter().enumerate() {
-            if g == members.len() {
-                members.push(Vec::new());
-            }
-            members[g].push(i);
-        }
+        let members = members_by_label(&groups);
         // A story the graph sees less than half of was settled by articles it cannot see: its
         // articles stay where they are, and it takes new articles by its centroid as before (a
         // few of a long story's latest reports must neither follow a neighbour into another
