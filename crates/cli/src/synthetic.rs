@@ -154,6 +154,50 @@ fn name(rng: &mut Rng) -> String {
     capitalize(&(0..n).map(|_| rng.pick(SYLLABLES)).collect::<String>())
 }
 
+/// One story of [`stream`]: an event in a place, two people, and twelve facts its articles draw on.
+struct Story {
+    kind: &'static str,
+    place: String,
+    people: [String; 2],
+    facts: Vec<String>,
+}
+
+fn new_story(rng: &mut Rng) -> Story {
+    let kind = rng.pick(EVENT_KINDS);
+    let place = name(rng);
+    let people = [
+        format!("{} {}", name(rng), name(rng)),
+        format!("{} {}", name(rng), name(rng)),
+    ];
+    let figure = 3 + rng.below(5000);
+    let facts = (0..12)
+        .map(|i| match i % 4 {
+            0 => format!(
+                "The {kind} in {place} affected {figure} people, according to {}.",
+                people[0]
+            ),
+            1 => format!(
+                "{} said the response to the {kind} in {place} would continue for days.",
+                people[1]
+            ),
+            2 => format!(
+                "In {place}, officials counted {} damaged buildings after the {kind}.",
+                figure / 3 + i
+            ),
+            _ => format!(
+                "\"We are doing everything we can,\" {} told reporters in {place}.",
+                people[i % 2]
+            ),
+        })
+        .collect();
+    Story {
+        kind,
+        place,
+        people,
+        facts,
+    }
+}
+
 /// A realistic stream for scale tests: `n` articles about many stories spread over many days
 /// (each story runs a few days), of news-like length (~250–500 words), with about 8% syndicated
 /// copies. Generated lazily, so the corpus itself takes no memory.
@@ -162,12 +206,6 @@ pub fn stream(n: usize, seed: u64) -> impl Iterator<Item = Article> {
     let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
     // About 40 articles a story; 150 new stories a day at the default size.
     let per_day = 6000usize;
-    struct Story {
-        kind: &'static str,
-        place: String,
-        people: [String; 2],
-        facts: Vec<String>,
-    }
     let mut live: Vec<(Story, usize)> = Vec::new();
     let mut recent: Vec<Article> = Vec::new();
     (0..n).map(move |k| {
@@ -184,39 +222,7 @@ pub fn stream(n: usize, seed: u64) -> impl Iterator<Item = Article> {
         }
         // Stories start and end over time: keep ~120 live, replace one now and then.
         if live.len() < 120 || rng.below(40) == 0 {
-            let kind = rng.pick(EVENT_KINDS);
-            let place = name(&mut rng);
-            let people = [
-                format!("{} {}", name(&mut rng), name(&mut rng)),
-                format!("{} {}", name(&mut rng), name(&mut rng)),
-            ];
-            let figure = 3 + rng.below(5000);
-            let facts = (0..12)
-                .map(|i| match i % 4 {
-                    0 => format!(
-                        "The {kind} in {place} affected {figure} people, according to {}.",
-                        people[0]
-                    ),
-                    1 => format!(
-                        "{} said the response to the {kind} in {place} would continue for days.",
-                        people[1]
-                    ),
-                    2 => format!(
-                        "In {place}, officials counted {} damaged buildings after the {kind}.",
-                        figure / 3 + i
-                    ),
-                    _ => format!(
-                        "\"We are doing everything we can,\" {} told reporters in {place}.",
-                        people[i % 2]
-                    ),
-                })
-                .collect();
-            let story = Story {
-                kind,
-                place,
-                people,
-                facts,
-            };
+            let story = new_story(&mut rng);
             if live.len() >= 120 {
                 let gone = rng.below(live.len());
                 live.swap_remove(gone);
