@@ -42,18 +42,34 @@ pub struct Features {
 
 pub fn features(input: &StoryInput<'_>) -> Features {
     let mut tf: HashMap<String, f32> = HashMap::default();
+    let body = add_headline(&mut tf, input);
+    add_lead(&mut tf, body);
+    let mut terms: Vec<(String, f32)> = tf.into_iter().map(|(t, w)| (t, w.sqrt())).collect();
+    terms.sort_by(|a, b| a.0.cmp(&b.0));
+    Features {
+        terms,
+        date: input.date,
+    }
+}
+
+/// Count the headline's content words; returns the text after the headline (the body).
+fn add_headline<'a>(tf: &mut HashMap<String, f32>, input: &StoryInput<'a>) -> &'a str {
     let mut body = input.text;
-    let headline = headline_of(input.headline, input.text);
-    if let Some(h) = headline {
+    if let Some(h) = headline_of(input.headline, input.text) {
         if let Some(rest) = body.trim_start().strip_prefix(h) {
             body = rest;
         }
         let mut lower = String::new();
         for t in tokenize(h).iter().filter(|t| t.kind == TokenKind::Word) {
             lower_into(t.text, &mut lower);
-            add_stem(&mut tf, &lower, HEADLINE_WEIGHT);
+            add_stem(tf, &lower, HEADLINE_WEIGHT);
         }
     }
+    body
+}
+
+/// Count the features of the body's lead: the lines holding its first [`LEAD_WORDS`] words.
+fn add_lead(tf: &mut HashMap<String, f32>, body: &str) {
     let mut words = 0;
     let mut first_sentence_seen = false;
     // One buffer for every word's lower case: this loop runs for every word of every lead.
@@ -75,68 +91,78 @@ pub fn features(input: &StoryInput<'_>) -> Features {
                 _ => line.len(),
             }
         };
-        let toks = tokenize(line);
-        let mut sentence_start = true;
-        let mut prev_name: Option<String> = None;
-        for t in &toks {
-            let zone = if t.start < first_end {
-                FIRST_SENTENCE_WEIGHT
-            } else {
-                1.0
-            };
-            match t.kind {
-                TokenKind::Punct => {
-                    if matches!(t.text, "." | "!" | "?" | "\"" | ":") {
-                        sentence_start = true;
+        words += add_line(tf, line, first_end, &mut lower);
+    }
+}
+
+/// Count one line's stems, names and figures, those before byte `first_end` (the lead's first
+/// sentence) with more weight; returns how many words and figures it holds.
+fn add_line(
+    tf: &mut HashMap<String, f32>,
+    line: &str,
+    first_end: usize,
+    lower: &mut String,
+) -> usize {
+    let mut words = 0;
+    let mut sentence_start = true;
+    let mut prev_name: Option<String> = None;
+    for t in &tokenize(line) {
+        let zone = if t.start < first_end {
+            FIRST_SENTENCE_WEIGHT
+        } else {
+            1.0
+        };
+        match t.kind {
+            TokenKind::Punct => {
+                if matches!(t.text, "." | "!" | "?" | "\"" | ":") {
+                    sentence_start = true;
+                }
+                prev_name = None;
+            }
+            TokenKind::Number => {
+                add_figure(tf, t.text, zone);
+                sentence_start = false;
+                prev_name = None;
+                words += 1;
+            }
+            TokenKind::Word => {
+                words += 1;
+                lower_into(t.text, lower);
+                let base = lower.strip_suffix("'s").unwrap_or(lower);
+                add_stem(tf, base, zone);
+                let is_name = t.is_capitalized() && !sentence_start && !is_stopword(base);
+                if is_name {
+                    let name = format!("@{base}");
+                    if let Some(prev) = prev_name.take() {
+                        *tf.entry(format!("{prev}_{}", &name[1..])).or_default() +=
+                            NAME_WEIGHT * zone;
                     }
+                    *tf.entry(name.clone()).or_default() += NAME_WEIGHT * zone;
+                    prev_name = Some(name);
+                } else {
                     prev_name = None;
                 }
-                TokenKind::Number => {
-                    let digits: String = t
-                        .text
-                        .chars()
-                        .filter(|c| c.is_ascii_digit() || *c == '.')
-                        .collect();
-                    let year = digits.len() == 4
-                        && digits
-                            .parse::<u32>()
-                            .is_ok_and(|y| (1900..=2100).contains(&y));
-                    if year {
-                        *tf.entry(format!("#{digits}")).or_default() += YEAR_WEIGHT * zone;
-                    } else if digits.len() >= 2 {
-                        *tf.entry(format!("#{digits}")).or_default() += NUMBER_WEIGHT * zone;
-                    }
-                    sentence_start = false;
-                    prev_name = None;
-                    words += 1;
-                }
-                TokenKind::Word => {
-                    words += 1;
-                    lower_into(t.text, &mut lower);
-                    let base = lower.strip_suffix("'s").unwrap_or(&lower);
-                    add_stem(&mut tf, base, zone);
-                    let is_name = t.is_capitalized() && !sentence_start && !is_stopword(base);
-                    if is_name {
-                        let name = format!("@{base}");
-                        if let Some(prev) = prev_name.take() {
-                            *tf.entry(format!("{prev}_{}", &name[1..])).or_default() +=
-                                NAME_WEIGHT * zone;
-                        }
-                        *tf.entry(name.clone()).or_default() += NAME_WEIGHT * zone;
-                        prev_name = Some(name);
-                    } else {
-                        prev_name = None;
-                    }
-                    sentence_start = false;
-                }
+                sentence_start = false;
             }
         }
     }
-    let mut terms: Vec<(String, f32)> = tf.into_iter().map(|(t, w)| (t, w.sqrt())).collect();
-    terms.sort_by(|a, b| a.0.cmp(&b.0));
-    Features {
-        terms,
-        date: input.date,
+    words
+}
+
+/// Count a figure: a year weighs more than other numbers; single digits say little.
+fn add_figure(tf: &mut HashMap<String, f32>, text: &str, zone: f32) {
+    let digits: String = text
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let year = digits.len() == 4
+        && digits
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y));
+    if year {
+        *tf.entry(format!("#{digits}")).or_default() += YEAR_WEIGHT * zone;
+    } else if digits.len() >= 2 {
+        *tf.entry(format!("#{digits}")).or_default() += NUMBER_WEIGHT * zone;
     }
 }
 

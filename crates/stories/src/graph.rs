@@ -64,74 +64,8 @@ pub fn components<V: AsRef<[(u32, f32)]>>(
     links: &[(usize, usize)],
     config: &GraphConfig,
 ) -> Vec<usize> {
+    let nearest = nearest_neighbours(vectors, dates, window_days, config);
     let n = vectors.len();
-    let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
-    for (i, v) in vectors.iter().enumerate() {
-        for (t, _) in v.as_ref() {
-            postings.entry(*t).or_default().push(i as u32);
-        }
-    }
-    let days: Vec<Option<i64>> = dates
-        .iter()
-        .map(|d| d.map(|d| d.num_days_from_ce() as i64))
-        .collect();
-    let within = |a: usize, b: usize| match (days[a], days[b]) {
-        (Some(a), Some(b)) => (a - b).abs() <= window_days,
-        _ => true,
-    };
-    let keep = config.mutual.max(config.neighbours);
-    // Shared weight per candidate, dense over the batch: postings are long, hashing each hit was
-    // the graph's main cost. `touched` lists the entries to read and reset.
-    let mut hits: Vec<f32> = vec![0.0; n];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut nearest: Vec<Vec<u32>> = Vec::with_capacity(n);
-    for (i, v) in vectors.iter().enumerate() {
-        let v = v.as_ref();
-        let mut probe: Vec<&(u32, f32)> = v.iter().collect();
-        let order = |a: &&(u32, f32), b: &&(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        if probe.len() > config.probe {
-            probe.select_nth_unstable_by(config.probe, order);
-            probe.truncate(config.probe);
-        }
-        // Terms in more than an eighth of the batch are probed only when the rarer ones find
-        // too few candidates: they touch most of the batch and rarely decide the nearest.
-        let common = (n / 8).max(64);
-        let mut skipped: Vec<&(u32, f32)> = Vec::new();
-        for p in probe {
-            let list = &postings[&p.0];
-            if list.len() > common {
-                skipped.push(p);
-                continue;
-            }
-            add_hits(list, p.1, &mut hits, &mut touched);
-        }
-        if touched.len() < config.max_candidates {
-            for (t, w) in skipped {
-                add_hits(&postings[t], *w, &mut hits, &mut touched);
-            }
-        }
-        hits[i] = 0.0;
-        let mut candidates: Vec<(f32, u32)> = touched
-            .iter()
-            .filter(|&&j| j as usize != i && within(i, j as usize))
-            .map(|&j| (hits[j as usize], j))
-            .collect();
-        for j in touched.drain(..) {
-            hits[j as usize] = 0.0;
-        }
-        let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-        if candidates.len() > config.max_candidates {
-            candidates.select_nth_unstable_by(config.max_candidates, order);
-            candidates.truncate(config.max_candidates);
-        }
-        let mut scored: Vec<(f64, u32)> = candidates
-            .into_iter()
-            .map(|(_, j)| (cosine(v, vectors[j as usize].as_ref()) as f64, j))
-            .filter(|(s, _)| *s >= config.threshold)
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        nearest.push(scored.into_iter().take(keep).map(|(_, j)| j).collect());
-    }
     let mut sets = DisjointSets::new(n);
     for &(a, b) in links {
         sets.union(a, b);
@@ -157,6 +91,123 @@ pub fn components<V: AsRef<[(u32, f32)]>>(
             *numbers.entry(root).or_insert(next)
         })
         .collect()
+}
+
+/// Indices grouped by label, for labels numbered 0, 1, 2… in order of first appearance (as
+/// [`components`] and story numbers in `cluster` output are).
+pub fn members_by_label(labels: &[usize]) -> Vec<Vec<usize>> {
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for (i, &label) in labels.iter().enumerate() {
+        if label == members.len() {
+            members.push(Vec::new());
+        }
+        members[label].push(i);
+    }
+    members
+}
+
+/// Each article's nearest articles within the window whose cosine clears the threshold, best
+/// first: as many as the linking rules read (`neighbours`, `mutual`).
+fn nearest_neighbours<V: AsRef<[(u32, f32)]>>(
+    vectors: &[V],
+    dates: &[Option<NaiveDate>],
+    window_days: i64,
+    config: &GraphConfig,
+) -> Vec<Vec<u32>> {
+    let n = vectors.len();
+    let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
+    for (i, v) in vectors.iter().enumerate() {
+        for (t, _) in v.as_ref() {
+            postings.entry(*t).or_default().push(i as u32);
+        }
+    }
+    let days: Vec<Option<i64>> = dates
+        .iter()
+        .map(|d| d.map(|d| d.num_days_from_ce() as i64))
+        .collect();
+    let within = |a: usize, b: usize| match (days[a], days[b]) {
+        (Some(a), Some(b)) => (a - b).abs() <= window_days,
+        _ => true,
+    };
+    let keep = config.mutual.max(config.neighbours);
+    // Shared weight per candidate, dense over the batch: postings are long, hashing each hit was
+    // the graph's main cost. `touched` lists the entries to read and reset.
+    let mut hits: Vec<f32> = vec![0.0; n];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut nearest: Vec<Vec<u32>> = Vec::with_capacity(n);
+    for (i, v) in vectors.iter().enumerate() {
+        let v = v.as_ref();
+        probe(v, &postings, n, config, &mut hits, &mut touched);
+        hits[i] = 0.0;
+        let candidates: Vec<(f32, u32)> = touched
+            .iter()
+            .filter(|&&j| j as usize != i && within(i, j as usize))
+            .map(|&j| (hits[j as usize], j))
+            .collect();
+        for j in touched.drain(..) {
+            hits[j as usize] = 0.0;
+        }
+        nearest.push(closest(v, vectors, candidates, keep, config));
+    }
+    nearest
+}
+
+/// Add to `hits` the weight each article shares with `v` over `v`'s most specific features
+/// (`config.probe`), listing the articles hit in `touched`.
+fn probe(
+    v: &[(u32, f32)],
+    postings: &HashMap<u32, Vec<u32>>,
+    n: usize,
+    config: &GraphConfig,
+    hits: &mut [f32],
+    touched: &mut Vec<u32>,
+) {
+    let mut probe: Vec<&(u32, f32)> = v.iter().collect();
+    let order = |a: &&(u32, f32), b: &&(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if probe.len() > config.probe {
+        probe.select_nth_unstable_by(config.probe, order);
+        probe.truncate(config.probe);
+    }
+    // Terms in more than an eighth of the batch are probed only when the rarer ones find
+    // too few candidates: they touch most of the batch and rarely decide the nearest.
+    let common = (n / 8).max(64);
+    let mut skipped: Vec<&(u32, f32)> = Vec::new();
+    for p in probe {
+        let list = &postings[&p.0];
+        if list.len() > common {
+            skipped.push(p);
+            continue;
+        }
+        add_hits(list, p.1, hits, touched);
+    }
+    if touched.len() < config.max_candidates {
+        for (t, w) in skipped {
+            add_hits(&postings[t], *w, hits, touched);
+        }
+    }
+}
+
+/// Of the `candidates` (shared weight, article), the `keep` nearest to `v` by cosine that clear
+/// the threshold, best first; only the `max_candidates` sharing the most weight are scored.
+fn closest<V: AsRef<[(u32, f32)]>>(
+    v: &[(u32, f32)],
+    vectors: &[V],
+    mut candidates: Vec<(f32, u32)>,
+    keep: usize,
+    config: &GraphConfig,
+) -> Vec<u32> {
+    let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    if candidates.len() > config.max_candidates {
+        candidates.select_nth_unstable_by(config.max_candidates, order);
+        candidates.truncate(config.max_candidates);
+    }
+    let mut scored: Vec<(f64, u32)> = candidates
+        .into_iter()
+        .map(|(_, j)| (cosine(v, vectors[j as usize].as_ref()) as f64, j))
+        .filter(|(s, _)| *s >= config.threshold)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().take(keep).map(|(_, j)| j).collect()
 }
 
 /// Add a probed term's weight to the shared weight of every article that has it.
