@@ -6,14 +6,17 @@
 
 pub mod entities;
 pub mod framing;
-pub mod lexicon;
+pub mod gazetteer;
+pub mod loaded_terms;
 pub mod quantities;
 pub mod quotes;
 pub mod structure;
+mod tsv;
+mod wordlists;
 
 use parallax_model::{Article, LineRole, ReadArticle, Sentence};
 
-pub use lexicon::Lexicon;
+pub use loaded_terms::Lexicon;
 
 /// Read one article.
 pub fn read_article(article: &Article, lexicon: &Lexicon) -> ReadArticle {

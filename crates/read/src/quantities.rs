@@ -4,8 +4,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use parallax_model::{Quantity, QuantityValue, Sentence};
 
-use crate::lexicon::QUALIFIERS;
-use parallax_text::{tokenize, Token, TokenKind};
+use parallax_text::{tokenize, Token, TokenKind, WordList};
 
 const MONTHS: &[&str] = &[
     "january",
@@ -86,20 +85,9 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("tenge", "KZT"),
 ];
 /// Words skipped when looking for a count's unit ("four other Central Asian nations").
-const UNIT_SKIP: &[&str] = &[
-    "other",
-    "more",
-    "additional",
-    "new",
-    "some",
-    "former",
-    "top",
-    "senior",
-    "of",
-    "the",
-    "than",
-    "people's",
-];
+static UNIT_SKIP: WordList = WordList::new(include_str!("../data/unit-skip-words.txt"));
+/// Words that qualify a number ("over $17 billion"); such values are bounds, not points.
+static QUALIFIERS: WordList = WordList::new(include_str!("../data/qualifiers.txt"));
 
 /// Find quantities in one sentence. `published` resolves weekdays and month-day dates.
 pub fn find_quantities(sentence: &Sentence, published: Option<NaiveDate>) -> Vec<Quantity> {
@@ -170,7 +158,7 @@ fn qualifier_before(toks: &[Token<'_>], i: usize) -> (Option<String>, usize) {
         if i >= n {
             let words: Vec<String> = (i - n..i).map(|k| lower(toks, k)).collect();
             let phrase = words.join(" ");
-            if QUALIFIERS.contains(&phrase.as_str()) {
+            if QUALIFIERS.contains(&phrase) {
                 return (Some(phrase), i - n);
             }
         }
@@ -432,7 +420,7 @@ fn quantity_at(
     // Capitalised adjectives before the noun are skipped ("four other Central Asian nations").
     while k < toks.len()
         && k < next + 4
-        && (UNIT_SKIP.contains(&lower(toks, k).as_str())
+        && (UNIT_SKIP.contains(&lower(toks, k))
             || (toks[k].is_capitalized()
                 && toks.get(k + 1).is_some_and(|t| {
                     t.kind == TokenKind::Word && !parallax_text::is_stopword(&t.text.to_lowercase())
