@@ -7,7 +7,7 @@ use parallax_model::{
     BriefItem, Claim, ClaimStatus, FramingKind, QuantityValue, ReadArticle, TimelineItem,
 };
 use parallax_text::lines::is_title_case;
-use parallax_text::{content_terms, ends_with_stop};
+use parallax_text::{content_terms, ends_with_stop, WordList};
 
 use crate::claims::{AlignedClaim, Unit};
 
@@ -15,10 +15,7 @@ use crate::claims::{AlignedClaim, Unit};
 const BRIEF_MAIN: usize = 4;
 const BRIEF_CONTEXT: usize = 3;
 /// Sentences that open with these need earlier sentences to make sense.
-const DEPENDENT_OPENERS: &[&str] = &[
-    "it", "this", "these", "that", "those", "he", "she", "they", "his", "her", "their", "its",
-    "the two", "but", "and", "also", "still", "however",
-];
+static DEPENDENT_OPENERS: WordList = WordList::new(include_str!("../data/dependent-openers.txt"));
 
 /// How loaded a sentence is: framing marks weigh most; quotes and length a little.
 pub fn loadedness(article: &ReadArticle, sentence: usize) -> f64 {

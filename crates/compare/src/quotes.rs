@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use parallax_model::{EntityKind, QuoteGroup, QuoteKind, QuoteVariant, ReadArticle, WordDiff};
-use parallax_text::{content_terms, tokenize, TokenKind};
+use parallax_text::{content_terms, tokenize, TokenKind, WordList};
 
 use crate::entities::Entities;
 use parallax_text::DisjointSets;
@@ -178,37 +178,12 @@ pub fn group_quotes(
 }
 
 /// Words before a name that are not part of it.
-const HONORIFICS: &[&str] = &[
-    "doctor",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "sir",
-    "president",
-    "senator",
-    "sen",
-    "rep",
-    "governor",
-    "gov",
-    "sheriff",
-    "judge",
-    "minister",
-    "chief",
-    "officer",
-    "general",
-    "gen",
-    "captain",
-    "commander",
-    "professor",
-    "prof",
-    "the",
-];
+static HONORIFICS: WordList = WordList::new(include_str!("../data/honorifics.txt"));
 
 fn name_tokens(name: &str) -> Vec<String> {
     name.split_whitespace()
         .map(|w| w.trim_matches('.').to_lowercase())
-        .filter(|w| !HONORIFICS.contains(&w.as_str()))
+        .filter(|w| !HONORIFICS.contains(w))
         .collect()
 }
 
