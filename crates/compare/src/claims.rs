@@ -5,7 +5,9 @@
 //! (cosine with the claim's centroid, plus a bonus for sharing a specific number or date) when
 //! that similarity clears [`ALIGN_THRESHOLD`], else opens a new claim. Candidate claims come from
 //! an inverted index over the sentence's rarest terms, so the cost is close to linear in the
-//! number of sentences.
+//! number of sentences. The leads that state the headlines' common event open the first claim
+//! ([`lead_units`]). A sentence whose figures disagree with a claim's joins it only when close in
+//! wording; what disagrees inside a claim is found in [`crate::contradictions`].
 
 use std::collections::{BTreeMap, BTreeSet};
 

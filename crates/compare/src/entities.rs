@@ -3,12 +3,13 @@
 //! People merge by surname when their given names agree (or one is missing, or they differ by a
 //! spelling variant: "Kassym-Jomart" / "Kasym-Jomart"); role mentions ("the Kazakh President")
 //! join the one person holding that title for that country; gazetteer entities merge by key.
+//! A "person" named mostly after "the" ("the Red Sox") is an organisation.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use parallax_model::{EntityInfo, EntityKind, Mention, MentionForm, ReadArticle};
 
-/// Resolved entities and, for every (article, mention key), the entity it names.
+/// Resolved entities and, for every reader key, the entity it names.
 #[derive(Debug, Default)]
 pub struct Entities {
     pub list: Vec<EntityInfo>,

@@ -8,7 +8,7 @@ use parallax_model::{Figure, Quantity, QuantityValue, ReadArticle};
 
 use crate::claims::Unit;
 
-/// Who gives each figure (by [`source_key`]): the copy groups and the article ids, in order.
+/// Who gives each figure (by `source_key`): the copy groups and the article ids, in order.
 pub struct ValueSources(HashMap<String, (BTreeSet<usize>, Vec<String>)>);
 
 /// Who states each figure anywhere in the story. `roots` names each article's copy group.

@@ -1,5 +1,8 @@
 //! Numbers and dates: money, percentages, counts, durations, years, calendar dates and weekdays,
-//! each normalised so that values from different articles can be compared.
+//! each normalised so that values from different articles can be compared. At each token the
+//! kinds are tried in turn (relative days, month- and day-led dates, decades, money after a
+//! currency symbol, then numbers); weekdays and month-day dates are resolved against the
+//! publication date when the article has one.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use parallax_model::{Quantity, QuantityValue, Sentence};

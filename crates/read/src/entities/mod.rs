@@ -1,10 +1,10 @@
 //! Entity mentions in one article: people, countries, places, organisations, agreements.
 //!
-//! Capitalised runs of tokens are read left to right ([`runs`]): a name covering the whole run
-//! ([`kinds`]), else gazetteer names, longest first ([`gazetteer_matches`]), titles such as
-//! "Prime Minister" ([`titles`]), and name tokens. A name becomes a person on evidence — a title,
+//! Capitalised runs of tokens are read left to right (`runs`): a name covering the whole run
+//! (`kinds`), else gazetteer names, longest first (`gazetteer_matches`), titles such as
+//! "Prime Minister" (`titles`), and name tokens. A name becomes a person on evidence — a title,
 //! a role noun, a reporting verb, an appositive — or because its surname was already seen as a
-//! person's ([`people`]): the body is read twice, the second time only where such a surname
+//! person's (`people`): the body is read twice, the second time only where such a surname
 //! occurs. Headings are title-cased, so there only names the body used are matched.
 //! Cross-article merging of aliases happens later, in the compare stage.
 

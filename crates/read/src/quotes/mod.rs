@@ -3,11 +3,11 @@
 //! Direct quotes are found per paragraph by pairing quotation marks; a quote left open at the end
 //! of a paragraph runs to its end (the convention for quotes over several paragraphs), unless the
 //! next line closes it without reopening it (text with one sentence per line). The speaker comes
-//! from the attribution around the quote ([`speakers`]) — `"…," X said`, `said X`,
+//! from the attribution around the quote (`speakers`) — `"…," X said`, `said X`,
 //! `X said: "…"`, `according to X`, `X told reporters` — and a pronoun speaker is resolved to the
 //! person last mentioned. A quote right after another without its own attribution continues the
 //! previous speaker's words. Sentences without quotation marks may report speech indirectly
-//! ([`indirect`]): "X said (that) …", "…, officials said."
+//! (`indirect`): "X said (that) …", "…, officials said."
 
 mod direct;
 mod indirect;
@@ -111,8 +111,9 @@ fn carry_to_next_line<'a>(
     let next = lines
         .get(line_index + 1)
         .filter(|n| n.role == LineRole::Body)?;
-    let next_marks = marks_of(text, next);
-    if next_marks.len() % 2 == 0 || text[next.span.clone()].trim_start().starts_with('"') {
+    let closes = marks_of(text, next).len() % 2 == 1;
+    let reopens = text[next.span.clone()].trim_start().starts_with('"');
+    if !closes || reopens {
         return None;
     }
     let open = marks[marks.len() - 1];
