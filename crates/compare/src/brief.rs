@@ -7,7 +7,7 @@ use parallax_model::{
     BriefItem, Claim, ClaimStatus, FramingKind, QuantityValue, ReadArticle, TimelineItem,
 };
 use parallax_text::lines::is_title_case;
-use parallax_text::{content_terms, ends_with_stop};
+use parallax_text::{content_terms, ends_with_stop, WordList};
 
 use crate::claims::{AlignedClaim, Unit};
 
@@ -15,10 +15,7 @@ use crate::claims::{AlignedClaim, Unit};
 const BRIEF_MAIN: usize = 4;
 const BRIEF_CONTEXT: usize = 3;
 /// Sentences that open with these need earlier sentences to make sense.
-const DEPENDENT_OPENERS: &[&str] = &[
-    "it", "this", "these", "that", "those", "he", "she", "they", "his", "her", "their", "its",
-    "the two", "but", "and", "also", "still", "however",
-];
+static DEPENDENT_OPENERS: WordList = WordList::new(include_str!("../data/dependent-openers.txt"));
 
 /// How loaded a sentence is: framing marks weigh most; quotes and length a little.
 pub fn loadedness(article: &ReadArticle, sentence: usize) -> f64 {
@@ -187,6 +184,8 @@ fn dated_wording(
     ))
 }
 
+/// The brief (main event first, then context, each in story order) and the timeline of dated
+/// claims, from the claims in report order (`order` maps them to `aligned`).
 pub fn brief_and_timeline(
     articles: &[&ReadArticle],
     claims: &[Claim],
@@ -210,61 +209,17 @@ pub fn brief_and_timeline(
             .as_ref()
             .map(|d| d.0.clone())
             .filter(|d| d.starts_with(|c: char| c.is_ascii_digit()));
-        let wordings: Vec<(usize, usize)> = members
-            .iter()
-            .map(|&u| (units[u].article, units[u].sentence))
-            .filter(|&(a, s)| !articles[a].sentences[s].in_list)
-            .collect();
-        // A sentence with an odd number of quotation marks is a piece of a longer quotation
-        // (`Nothing bad is going to happen."`): it cannot stand alone in the brief.
-        let whole: Vec<(usize, usize)> = wordings
-            .iter()
-            .copied()
-            .filter(|&(a, s)| {
-                articles[a].sentences[s]
-                    .text
-                    .matches('"')
-                    .count()
-                    .is_multiple_of(2)
-            })
-            .collect();
-        let fragment_only = whole.is_empty();
-        let (ai, si) = least_loaded(
-            if fragment_only { wordings } else { whole }.into_iter(),
-            articles,
-        );
+        let ((ai, si), fragment_only) = brief_wording(members, units, articles);
         let text = articles[ai].sentences[si].text.clone();
-        let mut sources = vec![articles[ai].id().to_string()];
-        for s in &claim.support {
-            if !sources.contains(&s.article) {
-                sources.push(s.article.clone());
-            }
-        }
+        let sources = sources_first(articles[ai].id(), claim.support.iter().map(|s| &s.article));
         if let Some((d, a, s)) = dated {
-            let first = articles[a].id().to_string();
-            let mut t_sources = vec![first.clone()];
-            t_sources.extend(sources.iter().filter(|x| **x != first).cloned());
             timeline.push(TimelineItem {
                 date: d,
                 text: articles[a].sentences[s].text.clone(),
-                sources: t_sources,
+                sources: sources_first(articles[a].id(), sources.iter()),
             });
         }
-        if claim.status == ClaimStatus::SingleSource
-            || fragment_only
-            || members
-                .iter()
-                .all(|&u| articles[units[u].article].sentences[units[u].sentence].in_list)
-        {
-            continue;
-        }
-        // A neutral brief: when every wording of a fact carries scare quotes or distancing words,
-        // the fact stays out of the brief (it is still listed among the claims).
-        let marked = articles[ai]
-            .framing
-            .iter()
-            .any(|f| f.sentence == si && f.kind != FramingKind::Loaded);
-        if marked {
+        if fragment_only || stays_out(claim, members, (ai, si), units, articles) {
             continue;
         }
         // Skip a claim whose chosen wording repeats one already in the brief.
@@ -275,33 +230,8 @@ pub fn brief_and_timeline(
         {
             continue;
         }
-        // Context is what happened before the story's own time: before the publication year when
-        // articles carry dates; otherwise any fact dated by an explicit year (news dates the event
-        // itself by weekday or "today", and the background by year).
-        let dated_by_year = members
-            .iter()
-            .filter(|&&u| {
-                sentence_date(&units[u], articles).is_some() && relative_day(&units[u]).is_none()
-            })
-            .count();
-        let year = date
-            .as_deref()
-            .and_then(|d| d.get(..4))
-            .and_then(|y| y.parse::<i32>().ok())
-            .filter(|_| dated_by_year * 2 > members.len());
-        // Where the claim sits in its articles: news puts the event first, background later.
-        let position = members
-            .iter()
-            .map(|&u| {
-                units[u].sentence as f64 / articles[units[u].article].sentences.len().max(1) as f64
-            })
-            .sum::<f64>()
-            / members.len().max(1) as f64;
-        let is_context = match (year, published_year) {
-            (Some(y), Some(p)) => y < p,
-            (Some(_), None) => true,
-            _ => position > 0.5,
-        };
+        let (is_context, position) =
+            place_in_story(members, units, articles, date.as_deref(), published_year);
         let item = BriefItem {
             text,
             sources,
@@ -314,14 +244,12 @@ pub fn brief_and_timeline(
         };
         if list.len() < cap {
             used_terms.push(terms);
-            list.push((
-                if is_context {
-                    date
-                } else {
-                    Some(format!("{position:.3}"))
-                },
-                item,
-            ));
+            let key = if is_context {
+                date
+            } else {
+                Some(format!("{position:.3}"))
+            };
+            list.push((key, item));
         }
     }
     context.sort_by(|a, b| a.0.cmp(&b.0));
@@ -333,6 +261,109 @@ pub fn brief_and_timeline(
         rel(&a.date).cmp(&rel(&b.date)).then(a.date.cmp(&b.date))
     });
     (brief, timeline)
+}
+
+/// Article ids without repeats, `first` first.
+fn sources_first<'a>(first: &str, others: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut sources = vec![first.to_string()];
+    for s in others {
+        if !sources.contains(s) {
+            sources.push(s.clone());
+        }
+    }
+    sources
+}
+
+/// Whether a claim stays out of the brief (it is still listed among the claims): one source
+/// only, only list items, or a chosen wording marked by scare quotes or distancing words — a
+/// neutral brief leaves out a fact when its least loaded wording still carries them.
+fn stays_out(
+    claim: &Claim,
+    members: &[usize],
+    (ai, si): (usize, usize),
+    units: &[Unit],
+    articles: &[&ReadArticle],
+) -> bool {
+    claim.status == ClaimStatus::SingleSource
+        || members
+            .iter()
+            .all(|&u| articles[units[u].article].sentences[units[u].sentence].in_list)
+        || articles[ai]
+            .framing
+            .iter()
+            .any(|f| f.sentence == si && f.kind != FramingKind::Loaded)
+}
+
+/// The wording of a claim for the brief: the least loaded of its sentences outside lists that
+/// are not pieces of a longer quotation. Also says whether only such pieces were left.
+fn brief_wording(
+    members: &[usize],
+    units: &[Unit],
+    articles: &[&ReadArticle],
+) -> ((usize, usize), bool) {
+    let wordings: Vec<(usize, usize)> = members
+        .iter()
+        .map(|&u| (units[u].article, units[u].sentence))
+        .filter(|&(a, s)| !articles[a].sentences[s].in_list)
+        .collect();
+    // A sentence with an odd number of quotation marks is a piece of a longer quotation
+    // (`Nothing bad is going to happen."`): it cannot stand alone in the brief.
+    let whole: Vec<(usize, usize)> = wordings
+        .iter()
+        .copied()
+        .filter(|&(a, s)| {
+            articles[a].sentences[s]
+                .text
+                .matches('"')
+                .count()
+                .is_multiple_of(2)
+        })
+        .collect();
+    let fragment_only = whole.is_empty();
+    let chosen = least_loaded(
+        if fragment_only { wordings } else { whole }.into_iter(),
+        articles,
+    );
+    (chosen, fragment_only)
+}
+
+/// Whether a claim is context rather than the main event, and where it sits in its articles
+/// (0 at the start, 1 at the end). `date` is the claim's absolute date, if any.
+///
+/// Context is what happened before the story's own time: before the publication year when
+/// articles carry dates; otherwise any fact dated by an explicit year (news dates the event
+/// itself by weekday or "today", and the background by year). Without a year, position decides:
+/// news puts the event first, background later.
+fn place_in_story(
+    members: &[usize],
+    units: &[Unit],
+    articles: &[&ReadArticle],
+    date: Option<&str>,
+    published_year: Option<i32>,
+) -> (bool, f64) {
+    let dated_by_year = members
+        .iter()
+        .filter(|&&u| {
+            sentence_date(&units[u], articles).is_some() && relative_day(&units[u]).is_none()
+        })
+        .count();
+    let year = date
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse::<i32>().ok())
+        .filter(|_| dated_by_year * 2 > members.len());
+    let position = members
+        .iter()
+        .map(|&u| {
+            units[u].sentence as f64 / articles[units[u].article].sentences.len().max(1) as f64
+        })
+        .sum::<f64>()
+        / members.len().max(1) as f64;
+    let is_context = match (year, published_year) {
+        (Some(y), Some(p)) => y < p,
+        (Some(_), None) => true,
+        _ => position > 0.5,
+    };
+    (is_context, position)
 }
 
 fn chrono_year(d: chrono::NaiveDate) -> i32 {

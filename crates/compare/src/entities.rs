@@ -3,12 +3,13 @@
 //! People merge by surname when their given names agree (or one is missing, or they differ by a
 //! spelling variant: "Kassym-Jomart" / "Kasym-Jomart"); role mentions ("the Kazakh President")
 //! join the one person holding that title for that country; gazetteer entities merge by key.
+//! A "person" named mostly after "the" ("the Red Sox") is an organisation.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use parallax_model::{EntityInfo, EntityKind, MentionForm, ReadArticle};
+use parallax_model::{EntityInfo, EntityKind, Mention, MentionForm, ReadArticle};
 
-/// Resolved entities and, for every (article, mention key), the entity it names.
+/// Resolved entities and, for every reader key, the entity it names.
 #[derive(Debug, Default)]
 pub struct Entities {
     pub list: Vec<EntityInfo>,
@@ -60,20 +61,65 @@ fn same_given_name(a: &str, b: &str) -> bool {
 /// An entity being merged: kind, surfaces with counts, articles, mention count.
 type Merged = (EntityKind, BTreeMap<String, usize>, BTreeSet<String>, usize);
 
+/// What the articles say about one reader key.
+struct KeyStats {
+    kind: EntityKind,
+    /// Surface forms and how often each occurs.
+    surfaces: BTreeMap<String, usize>,
+    articles: BTreeSet<String>,
+    mentions: usize,
+    /// (lower-case title, country) pairs the key's name mentions carry.
+    titles: BTreeSet<(String, String)>,
+    /// Name mentions, and how many of them follow "the".
+    names: usize,
+    after_the: usize,
+}
+
+/// A role mention: its key, title and country ("President of Kazakhstan", "President",
+/// "Kazakhstan").
+type Role = (String, String, String);
+
+/// Merge the mentions of all articles into the story's entities.
 pub fn resolve_entities(articles: &[&ReadArticle]) -> Entities {
-    // key → (kind, surfaces, articles, mention count)
-    struct Acc {
-        kind: EntityKind,
-        surfaces: BTreeMap<String, usize>,
-        articles: BTreeSet<String>,
-        mentions: usize,
-        titles: BTreeSet<(String, String)>,
-        /// Name mentions, and how many of them follow "the".
-        names: usize,
-        after_the: usize,
+    let (keys, roles) = key_stats(articles);
+    // Reader key → the key of the entity it joins.
+    let mut target = merge_people(&keys, &roles);
+    // Roles: the one person with that title for that country.
+    for (key, title, country) in &roles {
+        let holders: BTreeSet<String> = keys
+            .iter()
+            .filter(|(_, acc)| {
+                acc.kind == EntityKind::Person
+                    && acc
+                        .titles
+                        .contains(&(title.to_lowercase(), country.clone()))
+            })
+            .map(|(k, _)| target.get(k).cloned().unwrap_or_else(|| k.clone()))
+            .collect();
+        if holders.len() == 1 {
+            target.insert(key.clone(), holders.into_iter().next().unwrap_or_default());
+        }
     }
-    let mut keys: BTreeMap<String, Acc> = BTreeMap::new();
-    let mut roles: Vec<(String, String, String)> = Vec::new(); // (key, title, country)
+    let list = entity_list(&keys, &target);
+    let index: HashMap<String, usize> = list
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.name.clone(), i))
+        .collect();
+    let by_key = keys
+        .keys()
+        .filter_map(|k| {
+            let t = target.get(k).cloned().unwrap_or_else(|| k.clone());
+            index.get(&t).map(|&i| (k.clone(), i))
+        })
+        .collect();
+    Entities { list, by_key }
+}
+
+/// Every reader key with what its mentions say, and the role mentions.
+fn key_stats(articles: &[&ReadArticle]) -> (BTreeMap<String, KeyStats>, Vec<Role>) {
+    let mut keys: BTreeMap<String, KeyStats> = BTreeMap::new();
+    let mut roles: Vec<Role> = Vec::new();
     for a in articles {
         for m in &a.mentions {
             if m.form == MentionForm::Role && m.kind == EntityKind::Person {
@@ -81,7 +127,7 @@ pub fn resolve_entities(articles: &[&ReadArticle]) -> Entities {
                     roles.push((m.key.clone(), t.clone(), c.clone()));
                 }
             }
-            let acc = keys.entry(m.key.clone()).or_insert_with(|| Acc {
+            let acc = keys.entry(m.key.clone()).or_insert_with(|| KeyStats {
                 kind: m.kind,
                 surfaces: BTreeMap::new(),
                 articles: BTreeSet::new(),
@@ -90,23 +136,9 @@ pub fn resolve_entities(articles: &[&ReadArticle]) -> Entities {
                 names: 0,
                 after_the: 0,
             });
-            // English puts no article before a person's name: "the Red Sox", "the Chargers"
-            // are teams and organisations, however much they "said". Most mentions must say so:
-            // "the Bettie Page story" uses a person's name as a modifier.
             if m.form == MentionForm::Name {
                 acc.names += 1;
-                let before = a.sentences[m.sentence]
-                    .text
-                    .get(..m.span.start)
-                    .unwrap_or_default()
-                    .trim_end();
-                acc.after_the += usize::from(
-                    m.surface.starts_with("The ")
-                        || before
-                            .rsplit(|c: char| !c.is_alphabetic())
-                            .next()
-                            .is_some_and(|w| w.eq_ignore_ascii_case("the")),
-                );
+                acc.after_the += usize::from(follows_the(a, m));
             }
             *acc.surfaces
                 .entry(m.surface.trim_start_matches("the ").to_string())
@@ -120,27 +152,47 @@ pub fn resolve_entities(articles: &[&ReadArticle]) -> Entities {
             }
         }
     }
+    // English puts no article before a person's name: "the Red Sox", "the Chargers" are teams
+    // and organisations, however much they "said". Most mentions must say so: "the Bettie Page
+    // story" uses a person's name as a modifier.
     for acc in keys.values_mut() {
         if acc.kind == EntityKind::Person && acc.after_the * 2 > acc.names {
             acc.kind = EntityKind::Organisation;
         }
     }
-    // Person keys: group by surname, then by compatible given names.
+    (keys, roles)
+}
+
+/// Whether a mention follows "the" (or starts with "The").
+fn follows_the(a: &ReadArticle, m: &Mention) -> bool {
+    let before = a.sentences[m.sentence]
+        .text
+        .get(..m.span.start)
+        .unwrap_or_default()
+        .trim_end();
+    m.surface.starts_with("The ")
+        || before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+}
+
+/// Person keys grouped by surname, then by compatible given names: each key that joins another
+/// maps to it. The most mentioned full name leads; others join it when their given names agree,
+/// and a bare surname joins the one leader of its surname.
+fn merge_people(keys: &BTreeMap<String, KeyStats>, roles: &[Role]) -> HashMap<String, String> {
     let mut target: HashMap<String, String> = HashMap::new();
-    let person_keys: Vec<String> = keys
+    let mut by_surname: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (k, _) in keys
         .iter()
         .filter(|(k, acc)| acc.kind == EntityKind::Person && !roles.iter().any(|r| &r.0 == *k))
-        .map(|(k, _)| k.clone())
-        .collect();
-    let mut by_surname: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for k in &person_keys {
+    {
         by_surname
             .entry(surname(k).to_lowercase())
             .or_default()
             .push(k.clone());
     }
     for group in by_surname.values() {
-        // The most mentioned full name leads; others join it when their given names agree.
         let mut full: Vec<&String> = group.iter().filter(|k| given(k).is_some()).collect();
         full.sort_by_key(|k| std::cmp::Reverse(keys[*k].mentions));
         let mut leaders: Vec<&String> = Vec::new();
@@ -161,24 +213,16 @@ pub fn resolve_entities(articles: &[&ReadArticle]) -> Entities {
             }
         }
     }
-    // Roles: the one person with that title for that country.
-    for (key, title, country) in &roles {
-        let holders: BTreeSet<String> = keys
-            .iter()
-            .filter(|(_, acc)| {
-                acc.kind == EntityKind::Person
-                    && acc
-                        .titles
-                        .contains(&(title.to_lowercase(), country.clone()))
-            })
-            .map(|(k, _)| target.get(k).cloned().unwrap_or_else(|| k.clone()))
-            .collect();
-        if holders.len() == 1 {
-            target.insert(key.clone(), holders.into_iter().next().unwrap_or_default());
-        }
-    }
+    target
+}
+
+/// The merged entities, most widely reported first; a joined key becomes an alias.
+fn entity_list(
+    keys: &BTreeMap<String, KeyStats>,
+    target: &HashMap<String, String>,
+) -> Vec<EntityInfo> {
     let mut merged: BTreeMap<String, Merged> = BTreeMap::new();
-    for (k, acc) in &keys {
+    for (k, acc) in keys {
         let t = target.get(k).cloned().unwrap_or_else(|| k.clone());
         let e = merged
             .entry(t)
@@ -209,19 +253,7 @@ pub fn resolve_entities(articles: &[&ReadArticle]) -> Entities {
             .then(b.mentions.cmp(&a.mentions))
             .then(a.name.cmp(&b.name))
     });
-    let index: HashMap<String, usize> = list
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.name.clone(), i))
-        .collect();
-    let by_key = keys
-        .keys()
-        .filter_map(|k| {
-            let t = target.get(k).cloned().unwrap_or_else(|| k.clone());
-            index.get(&t).map(|&i| (k.clone(), i))
-        })
-        .collect();
-    Entities { list, by_key }
+    list
 }
 
 #[cfg(test)]

@@ -1,23 +1,32 @@
 //! Compare: line up what several articles about one story say.
 //!
+//! [`analyze_story`] is a pipeline: syndicated copies ([`syndication`]), entities merged across
+//! articles ([`entities`]), sentences aligned into claims ([`claims`]), contradictions inside
+//! claims and between quotes ([`contradictions`]), quotes grouped across outlets ([`quotes`]),
+//! the figures each claim gives ([`figures`]), what each article leaves out, framing, and the
+//! brief and timeline ([`brief`]).
+//!
 //! Architecture invariant: a pure function from read articles to a [`StoryReport`]; no I/O.
 //! Every text in the report is a verbatim span of a source article (after normalisation), so
 //! a reader can find it; nothing is generated.
 
 pub mod brief;
 pub mod claims;
+pub mod contradictions;
 pub mod entities;
+pub mod figures;
 pub mod quotes;
 pub mod syndication;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use parallax_model::{
-    ArticleInfo, Claim, ClaimStatus, Contradiction, ContradictionValue, Figure, FramingItem,
-    FramingKind, Omission, ReadArticle, StoryReport, Support, SyndicationGroup,
+    ArticleInfo, Claim, ClaimStatus, FramingItem, FramingKind, Omission, ReadArticle, StoryReport,
+    Support,
 };
 
-use claims::{values_disagree, Unit};
+use claims::{AlignedClaim, Unit};
+use figures::ValueSources;
 
 /// Analyse one story. `id` names it in the output.
 pub fn analyze_story(id: &str, articles: &[&ReadArticle]) -> StoryReport {
@@ -26,135 +35,144 @@ pub fn analyze_story(id: &str, articles: &[&ReadArticle]) -> StoryReport {
     let (units, vocab) = claims::units(articles, &entities);
     let lead = claims::lead_units(articles, &units, &vocab);
     let aligned = claims::align(&units, &lead);
-    let entity_terms: BTreeSet<u32> = vocab
-        .iter()
-        .filter(|(k, _)| k.starts_with('@'))
-        .map(|(_, &v)| v)
-        .collect();
-
-    // Claims, most widely reported first; ids follow that order.
-    let mut order: Vec<usize> = (0..aligned.len()).collect();
-    let sources = |c: usize| -> usize {
-        aligned[c]
-            .units
-            .iter()
-            .map(|&u| roots[units[u].article])
-            .collect::<BTreeSet<_>>()
-            .len()
+    let order = ClaimOrder::new(&aligned, &units, &roots);
+    let (mut contradictions, contested) =
+        contradictions::within_claims(articles, &units, &aligned, &order, &roots, &vocab);
+    let (quotes, actor_conflicts) = quotes::group_quotes(articles, &entities);
+    contradictions.extend(contradictions::between_quotes(&quotes, &actor_conflicts));
+    let value_sources = figures::value_sources(articles, &units, &roots);
+    let story = Story {
+        articles,
+        units: &units,
+        aligned: &aligned,
+        roots: &roots,
     };
-    let first_pos = |c: usize| -> (usize, usize) {
-        aligned[c]
-            .units
+    let claims = story.claims(&order, &contested, &value_sources);
+    let (syndication, copy_of) = syndication::syndication_groups(articles, &roots, &overlaps);
+    let (brief, timeline) =
+        brief::brief_and_timeline(articles, &claims, &units, &aligned, &order.order);
+    StoryReport {
+        id: id.to_string(),
+        headline: brief::story_headline(articles),
+        articles: article_infos(articles, &copy_of),
+        omissions: omissions(articles, &claims),
+        claims,
+        contradictions,
+        quotes,
+        entities: entities.list,
+        framing: framing_items(articles),
+        brief,
+        timeline,
+        syndication,
+    }
+}
+
+/// The claims in output order, most widely reported first, and their ids ("c1", "c2", …) in
+/// that order.
+pub struct ClaimOrder {
+    /// Indices into the aligned claims.
+    pub order: Vec<usize>,
+    /// Aligned claim index → id.
+    pub ids: HashMap<usize, String>,
+}
+
+impl ClaimOrder {
+    fn new(aligned: &[AlignedClaim], units: &[Unit], roots: &[usize]) -> ClaimOrder {
+        let first_pos = |c: usize| -> (usize, usize) {
+            aligned[c]
+                .units
+                .iter()
+                .map(|&u| (units[u].sentence, units[u].article))
+                .min()
+                .unwrap_or((0, 0))
+        };
+        let mut order: Vec<usize> = (0..aligned.len()).collect();
+        order.sort_by_key(|&c| {
+            (
+                std::cmp::Reverse(independent_sources(&aligned[c], units, roots)),
+                first_pos(c),
+            )
+        });
+        let ids = order
             .iter()
-            .map(|&u| (units[u].sentence, units[u].article))
-            .min()
-            .unwrap_or((0, 0))
-    };
-    order.sort_by_key(|&c| (std::cmp::Reverse(sources(c)), first_pos(c)));
-    let claim_id: HashMap<usize, String> = order
+            .enumerate()
+            .map(|(k, &c)| (c, format!("c{}", k + 1)))
+            .collect();
+        ClaimOrder { order, ids }
+    }
+}
+
+/// How many copy groups (independent sources) state a claim.
+fn independent_sources(claim: &AlignedClaim, units: &[Unit], roots: &[usize]) -> usize {
+    claim
+        .units
         .iter()
-        .enumerate()
-        .map(|(k, &c)| (c, format!("c{}", k + 1)))
-        .collect();
+        .map(|&u| roots[units[u].article])
+        .collect::<BTreeSet<_>>()
+        .len()
+}
 
-    let sentence = |u: &Unit| -> &str { &articles[u.article].sentences[u.sentence].text };
-    let article_id = |u: &Unit| -> String { articles[u.article].id().to_string() };
+/// The story as aligned: articles, their sentences as units, the claims, the copy groups.
+struct Story<'a> {
+    articles: &'a [&'a ReadArticle],
+    units: &'a [Unit],
+    aligned: &'a [AlignedClaim],
+    roots: &'a [usize],
+}
 
-    let mut contradictions = Vec::new();
-    let mut contested: BTreeSet<usize> = BTreeSet::new();
-    for &c in &order {
-        for found in claim_contradictions(&aligned[c].units, &units, &roots, &entity_terms) {
-            contested.insert(c);
-            contradictions.push(Contradiction {
-                claims: vec![claim_id[&c].clone()],
-                about: found.about.to_string(),
-                values: found
-                    .values
+impl Story<'_> {
+    /// The claims of the report, in `order`: status, the least loaded wording, support, figures.
+    fn claims(
+        &self,
+        order: &ClaimOrder,
+        contested: &BTreeSet<usize>,
+        value_sources: &ValueSources,
+    ) -> Vec<Claim> {
+        let (articles, units) = (self.articles, self.units);
+        let mut claims = Vec::with_capacity(order.order.len());
+        for &c in &order.order {
+            let us = &self.aligned[c].units;
+            let independent = independent_sources(&self.aligned[c], units, self.roots);
+            let status = if contested.contains(&c) {
+                ClaimStatus::Contested
+            } else if independent >= 2 {
+                ClaimStatus::Corroborated
+            } else {
+                ClaimStatus::SingleSource
+            };
+            let best = brief::least_loaded(
+                us.iter().map(|&u| (units[u].article, units[u].sentence)),
+                articles,
+            );
+            claims.push(Claim {
+                id: order.ids[&c].clone(),
+                text: articles[best.0].sentences[best.1].text.clone(),
+                status,
+                independent_sources: independent,
+                support: us
                     .iter()
-                    .map(|(u, value)| ContradictionValue {
-                        article: article_id(&units[*u]),
-                        value: value.clone(),
-                        sentence: sentence(&units[*u]).to_string(),
+                    .map(|&u| {
+                        let a = articles[units[u].article];
+                        Support {
+                            article: a.id().to_string(),
+                            sentence: a.sentences[units[u].sentence].text.clone(),
+                        }
                     })
                     .collect(),
+                figures: figures::figures(us, units, value_sources),
             });
         }
+        claims
     }
+}
 
-    let (quotes, actor_conflicts) = quotes::group_quotes(articles, &entities);
-    for (g, _) in actor_conflicts {
-        let group = &quotes[g];
-        let mut seen = BTreeSet::new();
-        let values: Vec<ContradictionValue> = group
-            .variants
-            .iter()
-            .filter(|v| v.speaker.is_some() && seen.insert(v.speaker.clone()))
-            .map(|v| ContradictionValue {
-                article: v.article.clone(),
-                value: v.speaker.clone().unwrap_or_default(),
-                sentence: v.text.clone(),
-            })
-            .collect();
-        contradictions.push(Contradiction {
-            claims: Vec::new(),
-            about: "actor".into(),
-            values,
-        });
-    }
-
-    // Who states each value anywhere in the story: a figure only one source gives stands out
-    // even when the sentence around it is corroborated.
-    let mut value_sources: HashMap<String, (BTreeSet<usize>, Vec<String>)> = HashMap::new();
-    for u in &units {
-        for q in u
-            .quantities
-            .iter()
-            .filter(|q| !matches!(q.value, parallax_model::QuantityValue::RelativeDay { .. }))
-        {
-            let e = value_sources.entry(source_key(q)).or_default();
-            e.0.insert(roots[u.article]);
-            let id = articles[u.article].id().to_string();
-            if !e.1.contains(&id) {
-                e.1.push(id);
-            }
-        }
-    }
-    let mut claims_out = Vec::with_capacity(order.len());
-    for &c in &order {
-        let us = &aligned[c].units;
-        let independent = sources(c);
-        let status = if contested.contains(&c) {
-            ClaimStatus::Contested
-        } else if independent >= 2 {
-            ClaimStatus::Corroborated
-        } else {
-            ClaimStatus::SingleSource
-        };
-        let best = brief::least_loaded(
-            us.iter().map(|&u| (units[u].article, units[u].sentence)),
-            articles,
-        );
-        claims_out.push(Claim {
-            id: claim_id[&c].clone(),
-            text: articles[best.0].sentences[best.1].text.clone(),
-            status,
-            independent_sources: independent,
-            support: us
-                .iter()
-                .map(|&u| Support {
-                    article: article_id(&units[u]),
-                    sentence: sentence(&units[u]).to_string(),
-                })
-                .collect(),
-            figures: figures(us, &units, &value_sources),
-        });
-    }
-
-    let corroborated: Vec<&Claim> = claims_out
+/// For each article, the claims that other sources corroborate and it does not report.
+fn omissions(articles: &[&ReadArticle], claims: &[Claim]) -> Vec<Omission> {
+    let corroborated: Vec<&Claim> = claims
         .iter()
         .filter(|c| c.status != ClaimStatus::SingleSource)
         .collect();
-    let omissions = articles
+    articles
         .iter()
         .map(|a| Omission {
             article: a.id().to_string(),
@@ -165,9 +183,12 @@ pub fn analyze_story(id: &str, articles: &[&ReadArticle]) -> StoryReport {
                 .collect(),
         })
         .filter(|o| !o.claims.is_empty())
-        .collect();
+        .collect()
+}
 
-    let framing = articles
+/// The framing marks of every article, with their sentences.
+fn framing_items(articles: &[&ReadArticle]) -> Vec<FramingItem> {
+    articles
         .iter()
         .flat_map(|a| {
             a.framing.iter().map(move |f| FramingItem {
@@ -178,30 +199,15 @@ pub fn analyze_story(id: &str, articles: &[&ReadArticle]) -> StoryReport {
                 category: f.category.clone(),
             })
         })
-        .collect();
+        .collect()
+}
 
-    let mut syndication = Vec::new();
-    let mut groups: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for (i, &r) in roots.iter().enumerate() {
-        groups
-            .entry(r)
-            .or_default()
-            .push(articles[i].id().to_string());
-    }
-    let mut copy_of: HashMap<String, String> = HashMap::new();
-    for (r, members) in groups.iter().filter(|(_, m)| m.len() > 1) {
-        let gid = format!("s{}", syndication.len() + 1);
-        for m in members {
-            copy_of.insert(m.clone(), gid.clone());
-        }
-        syndication.push(SyndicationGroup {
-            id: gid,
-            articles: members.clone(),
-            overlap: (overlaps.get(r).copied().unwrap_or(1.0) * 100.0).round() / 100.0,
-        });
-    }
-
-    let article_infos = articles
+/// What the report says about each article; `copy_of` maps a copied article to its group.
+fn article_infos(
+    articles: &[&ReadArticle],
+    copy_of: &rustc_hash::FxHashMap<String, String>,
+) -> Vec<ArticleInfo> {
+    articles
         .iter()
         .map(|a| ArticleInfo {
             id: a.id().to_string(),
@@ -214,168 +220,6 @@ pub fn analyze_story(id: &str, articles: &[&ReadArticle]) -> StoryReport {
             url: a.article.url.clone(),
             sentences: a.body_sentences().count(),
             copy_of: copy_of.get(a.id()).cloned(),
-        })
-        .collect();
-
-    let (brief, timeline) =
-        brief::brief_and_timeline(articles, &claims_out, &units, &aligned, &order);
-    StoryReport {
-        id: id.to_string(),
-        headline: brief::story_headline(articles),
-        articles: article_infos,
-        claims: claims_out,
-        contradictions,
-        quotes,
-        entities: entities.list,
-        framing,
-        omissions,
-        brief,
-        timeline,
-        syndication,
-    }
-}
-
-struct Found {
-    about: &'static str,
-    values: Vec<(usize, String)>,
-}
-
-/// Contradictions inside one claim: one representative per distinct value, from independent
-/// sources, so the cost is linear in the claim's support.
-fn claim_contradictions(
-    us: &[usize],
-    units: &[Unit],
-    roots: &[usize],
-    entity_terms: &BTreeSet<u32>,
-) -> Vec<Found> {
-    let mut out = Vec::new();
-    // Numbers and dates: compare sentences that give exactly one value of a kind.
-    let mut reps: Vec<(usize, &parallax_model::Quantity)> = Vec::new();
-    for &u in us {
-        let mut by_kind: BTreeMap<String, Vec<&parallax_model::Quantity>> = BTreeMap::new();
-        for q in &units[u].quantities {
-            by_kind.entry(kind_key(q)).or_default().push(q);
-        }
-        for qs in by_kind.values().filter(|qs| qs.len() == 1) {
-            let q = qs[0];
-            if !reps.iter().any(|(r, rq)| {
-                kind_key(rq) == kind_key(q)
-                    && (values_disagree(rq, q).is_none()
-                        || roots[units[*r].article] == roots[units[u].article])
-            }) {
-                reps.push((u, q));
-            }
-        }
-    }
-    let mut done: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for (i, (ua, qa)) in reps.iter().enumerate() {
-        for (ub, qb) in &reps[i + 1..] {
-            if roots[units[*ua].article] == roots[units[*ub].article] || !done.insert((*ua, *ub)) {
-                continue;
-            }
-            // Only sentences close in wording disagree about the same thing.
-            if claims::cosine(&units[*ua], &units[*ub]) < claims::CONFLICT_THRESHOLD {
-                continue;
-            }
-            if let Some(about) = values_disagree(qa, qb) {
-                out.push(Found {
-                    about,
-                    values: vec![(*ua, qa.surface.clone()), (*ub, qb.surface.clone())],
-                });
-            }
-        }
-    }
-    // Negation: the same statement with and without "not" from independent sources.
-    let negated = us.iter().find(|&&u| units[u].negated);
-    let plain = us.iter().find(|&&u| !units[u].negated);
-    if let (Some(&n), Some(&p)) = (negated, plain) {
-        if roots[units[n].article] != roots[units[p].article]
-            && claims::term_overlap(&units[n], &units[p], entity_terms) >= 0.5
-        {
-            out.push(Found {
-                about: "negation",
-                values: vec![(p, "affirms".into()), (n, "denies".into())],
-            });
-        }
-    }
-    // Actor: the same statement about different people.
-    let single: Vec<usize> = us
-        .iter()
-        .copied()
-        .filter(|&u| units[u].people.len() == 1)
-        .collect();
-    if let Some(&a) = single.first() {
-        if let Some(&b) = single.iter().find(|&&b| {
-            units[b].people != units[a].people && roots[units[b].article] != roots[units[a].article]
-        }) {
-            let name = |u: usize| units[u].people.iter().next().cloned().unwrap_or_default();
-            let (na, nb) = (name(a), name(b));
-            if claims::term_overlap(&units[a], &units[b], entity_terms) >= 0.6
-                && quotes::full_name(&na)
-                && quotes::full_name(&nb)
-                && !quotes::same_person(&na, &nb)
-            {
-                out.push(Found {
-                    about: "actor",
-                    values: vec![(a, name(a)), (b, name(b))],
-                });
-            }
-        }
-    }
-    out
-}
-
-fn kind_key(q: &parallax_model::Quantity) -> String {
-    use parallax_model::QuantityValue::*;
-    match &q.value {
-        Money { currency, .. } => format!("money:{currency}"),
-        Percent { .. } => "percent".into(),
-        Count { unit, .. } => format!(
-            "count:{}",
-            unit.as_deref().map(parallax_text::stem).unwrap_or_default()
-        ),
-        Year { .. } | Date { .. } => "date".into(),
-        RelativeDay { .. } => "relday".into(),
-        Duration { unit, .. } => format!("duration:{unit}"),
-    }
-}
-
-/// Which figures count as "the same figure" when asking who gives it: counts by their number
-/// alone ("51 knockouts" and "51 wins by knockout" are one figure), so a figure is never called
-/// single-source while another outlet states the same number in other words.
-fn source_key(q: &parallax_model::Quantity) -> String {
-    match &q.value {
-        parallax_model::QuantityValue::Count { value, .. } => format!("{value}"),
-        _ => q.normalized(),
-    }
-}
-
-/// The figures a claim's sentences give, with every article in the story that gives them.
-fn figures(
-    us: &[usize],
-    units: &[Unit],
-    value_sources: &HashMap<String, (BTreeSet<usize>, Vec<String>)>,
-) -> Vec<Figure> {
-    let mut by_value: BTreeMap<String, (String, String)> = BTreeMap::new();
-    for &u in us {
-        for q in &units[u].quantities {
-            if !matches!(q.value, parallax_model::QuantityValue::RelativeDay { .. }) {
-                by_value
-                    .entry(q.normalized())
-                    .or_insert_with(|| (q.surface.clone(), source_key(q)));
-            }
-        }
-    }
-    by_value
-        .into_iter()
-        .map(|(value, (surface, key))| {
-            let (roots, arts) = value_sources.get(&key).cloned().unwrap_or_default();
-            Figure {
-                value,
-                surface,
-                articles: arts,
-                independent_sources: roots.len(),
-            }
         })
         .collect()
 }
@@ -403,6 +247,20 @@ mod tests {
             .collect();
         let refs: Vec<&ReadArticle> = read.iter().collect();
         analyze_story("s1", &refs)
+    }
+
+    /// The story of `texts`, which must have no contradictions.
+    fn no_contradictions(texts: &[&str]) -> StoryReport {
+        let r = story(texts);
+        assert!(r.contradictions.is_empty(), "{:?}", r.contradictions);
+        r
+    }
+
+    /// The sentences of the brief of a story of `texts`, which must not be empty.
+    fn brief_of(texts: &[&str]) -> Vec<String> {
+        let r = story(texts);
+        assert!(!r.brief.is_empty(), "{:#?}", r.claims);
+        r.brief.into_iter().map(|b| b.text).collect()
     }
 
     #[test]
@@ -474,16 +332,11 @@ mod tests {
 
     #[test]
     fn headline_style_lines_are_not_chosen_for_the_brief() {
-        let r = story(&[
+        let brief = brief_of(&[
             "Storm hits coast\n\nWeather Desk: Storm Ida Hits Coast Overnight, Leaving Thousands Without Power (Update?)\n\nThe storm hit the coast overnight and left thousands of homes without power, the utility said. Schools in three counties stayed closed and the governor asked residents to stay off the roads.",
             "Coast storm\n\nA storm hit the coast overnight and left thousands of homes without power, according to the utility. Fishermen had brought their boats in on Sunday after warnings from the weather service.",
         ]);
-        assert!(!r.brief.is_empty(), "{:#?}", r.claims);
-        assert!(
-            r.brief.iter().all(|b| !b.text.contains("Ida Hits")),
-            "{:#?}",
-            r.brief
-        );
+        assert!(brief.iter().all(|b| !b.contains("Ida Hits")), "{brief:#?}");
     }
 
     #[test]
@@ -505,32 +358,30 @@ mod tests {
     #[test]
     fn pieces_of_a_quotation_stay_out_of_the_brief() {
         // One sentence per line, as some sources deliver text: the quotation is broken in two.
-        let r = story(&[
+        let brief = brief_of(&[
             "Bridge To Reopen\nThe city will reopen the river bridge on Monday after repairs, officials said.\nTraffic had been diverted through the old town for six weeks.\nBus routes will return to normal.\n\"We will finish the work on the bridge this week.\nNothing bad is going to happen to drivers on the bridge,\" the mayor said.",
             "Bridge Reopens Monday\nThe city will reopen the river bridge on Monday after repairs, transport officials said on Friday.\nShop owners in the centre welcomed the news after weeks of lost trade.\nEngineers replaced two steel beams.\n\"We are nearly done with the bridge.\nNothing bad is going to happen to drivers on the bridge,\" the mayor told local radio.",
         ]);
-        assert!(!r.brief.is_empty(), "{:#?}", r.claims);
-        for b in &r.brief {
-            assert!(b.text.matches('"').count() % 2 == 0, "{:?}", r.brief);
-        }
+        assert!(
+            brief.iter().all(|b| b.matches('"').count() % 2 == 0),
+            "{brief:?}"
+        );
     }
 
     #[test]
     fn a_date_without_its_year_agrees_with_the_full_date() {
-        let r = story(&[
+        no_contradictions(&[
             "Turkmenistan Sets Vote\nParliamentary elections in Turkmenistan are planned for December 15, 2013, and will be held on a two-party basis, the election commission said.",
             "Two Parties In Turkmen Vote\nParliamentary elections in Turkmenistan scheduled for December 15 will be held on a two-party basis, the election commission said.",
         ]);
-        assert!(r.contradictions.is_empty(), "{:?}", r.contradictions);
     }
 
     #[test]
     fn tense_alone_is_not_a_contradiction() {
-        let r = story(&[
+        let r = no_contradictions(&[
             "Kazakhstan To Join Accords\nKazakhstan will join the Abraham Accords, officials in Astana said on Thursday.",
             "Kazakhstan Joins Accords\nOn Thursday, Kazakhstan has joined the Abraham Accords, according to Astana officials.",
         ]);
-        assert!(r.contradictions.is_empty(), "{:?}", r.contradictions);
         assert_eq!(r.claims[0].status, ClaimStatus::Corroborated);
         assert_eq!(r.claims[0].independent_sources, 2);
     }

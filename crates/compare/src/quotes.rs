@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use parallax_model::{EntityKind, QuoteGroup, QuoteKind, QuoteVariant, ReadArticle, WordDiff};
-use parallax_text::{content_terms, tokenize, TokenKind};
+use parallax_text::{content_terms, tokenize, TokenKind, WordList};
 
 use crate::entities::Entities;
 use parallax_text::DisjointSets;
@@ -18,7 +18,8 @@ pub struct FoundQuote<'a> {
     pub terms: BTreeSet<String>,
 }
 
-/// Group quotes; returns groups (largest spread first) and pairs of differing person speakers.
+/// Group quotes; returns groups (largest spread first) and, for each group whose variants name
+/// different people as the speaker, its index and size.
 pub fn group_quotes(
     articles: &[&ReadArticle],
     entities: &Entities,
@@ -34,27 +35,46 @@ pub fn group_quotes(
         })
         .filter(|f| !f.terms.is_empty())
         .collect();
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, f) in found.iter().enumerate() {
-        for t in &f.terms {
-            index.entry(t.as_str()).or_default().push(i);
+    let mut actor_conflicts = Vec::new();
+    let mut out: Vec<(usize, usize, QuoteGroup)> = Vec::new();
+    for members in same_quotes(&found) {
+        let (group, differ) = quote_group(&members, &found, articles, entities);
+        if differ {
+            actor_conflicts.push((out.len(), group.variants.len()));
         }
+        let spread = group
+            .variants
+            .iter()
+            .map(|v| v.article.as_str())
+            .collect::<BTreeSet<&str>>()
+            .len();
+        out.push((spread, members[0], group));
     }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-    for postings in index.values() {
-        if postings.len() > 200 {
-            continue; // a word in hundreds of quotes says nothing about which belong together
-        }
-        for (k, &a) in postings.iter().enumerate() {
-            for &b in &postings[k + 1..] {
-                if found[a].article != found[b].article {
-                    *shared.entry((a, b)).or_default() += 1;
-                }
-            }
-        }
-    }
+    let order: Vec<usize> = {
+        let mut idx: Vec<usize> = (0..out.len()).collect();
+        idx.sort_by_key(|&i| (std::cmp::Reverse(out[i].0), out[i].1));
+        idx
+    };
+    let position: HashMap<usize, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(new, &old)| (old, new))
+        .collect();
+    let conflicts = actor_conflicts
+        .into_iter()
+        .map(|(g, n)| (position[&g], n))
+        .collect();
+    let mut slots: Vec<Option<QuoteGroup>> = out.into_iter().map(|(_, _, g)| Some(g)).collect();
+    let groups = order.iter().filter_map(|&i| slots[i].take()).collect();
+    (groups, conflicts)
+}
+
+/// The quotes (indices into `found`) that are one statement, group by group in order of their
+/// first quote: rewordings with most words in common, and a short phrase with the longest
+/// statement it was quoted from.
+fn same_quotes(found: &[FoundQuote<'_>]) -> Vec<Vec<usize>> {
     let mut sets = DisjointSets::new(found.len());
-    let mut pairs: Vec<_> = shared.into_iter().collect();
+    let mut pairs: Vec<_> = shared_terms(found).into_iter().collect();
     pairs.sort();
     // A short phrase quoted from a longer statement ("natural and logical continuation") joins
     // one statement only: a phrase found in several quotes ("Deep Throat") must not chain them.
@@ -96,119 +116,100 @@ pub fn group_quotes(
         });
         groups[g].push(i);
     }
-    let mut actor_conflicts = Vec::new();
-    let mut out: Vec<(usize, usize, QuoteGroup)> = Vec::new();
-    for members in groups {
-        // Reference wording: the longest direct quote, else the first.
-        let reference = *members
-            .iter()
-            .max_by_key(|&&i| {
-                (
-                    found[i].quote.kind == QuoteKind::Direct,
-                    found[i].quote.text.len(),
-                    std::cmp::Reverse(i),
-                )
-            })
-            .unwrap_or(&members[0]);
-        let mut ordered = vec![reference];
-        ordered.extend(members.iter().copied().filter(|&i| i != reference));
-        let variants: Vec<QuoteVariant> = ordered
-            .iter()
-            .map(|&i| {
-                let f = &found[i];
-                QuoteVariant {
-                    article: articles[f.article].id().to_string(),
-                    text: f.quote.text.clone(),
-                    speaker: f
-                        .quote
-                        .speaker
-                        .as_ref()
-                        .map(|s| entities.canonical(s).to_string()),
-                    differences: if i == reference {
-                        Vec::new()
-                    } else {
-                        word_diff(&found[reference].quote.text, &f.quote.text)
-                    },
-                }
-            })
-            .collect();
-        let persons: BTreeSet<&str> = ordered
-            .iter()
-            .filter_map(|&i| found[i].quote.speaker.as_deref())
-            .filter_map(|s| entities.resolve(s))
-            .filter(|e| e.kind == EntityKind::Person.as_str())
-            .map(|e| e.name.as_str())
-            .collect();
-        let names: Vec<&str> = persons.iter().copied().filter(|p| full_name(p)).collect();
-        let differ = names
-            .iter()
-            .enumerate()
-            .any(|(k, a)| names[k + 1..].iter().any(|b| !same_person(a, b)));
-        if differ {
-            actor_conflicts.push((out.len(), ordered.len()));
+    groups
+}
+
+/// How many content words each pair of quotes from different articles shares.
+fn shared_terms(found: &[FoundQuote<'_>]) -> HashMap<(usize, usize), usize> {
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, f) in found.iter().enumerate() {
+        for t in &f.terms {
+            index.entry(t.as_str()).or_default().push(i);
         }
-        let spread = variants
-            .iter()
-            .map(|v| v.article.as_str())
-            .collect::<BTreeSet<&str>>()
-            .len();
-        let group = QuoteGroup {
-            speaker: group_speaker(&ordered, &found, entities),
-            variants,
-        };
-        out.push((spread, members[0], group));
     }
-    let order: Vec<usize> = {
-        let mut idx: Vec<usize> = (0..out.len()).collect();
-        idx.sort_by_key(|&i| (std::cmp::Reverse(out[i].0), out[i].1));
-        idx
-    };
-    let position: HashMap<usize, usize> = order
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for postings in index.values() {
+        if postings.len() > 200 {
+            continue; // a word in hundreds of quotes says nothing about which belong together
+        }
+        for (k, &a) in postings.iter().enumerate() {
+            for &b in &postings[k + 1..] {
+                if found[a].article != found[b].article {
+                    *shared.entry((a, b)).or_default() += 1;
+                }
+            }
+        }
+    }
+    shared
+}
+
+/// One quote group: the reference wording first (the longest direct quote, else the first),
+/// then the other variants with their differences from it. Also says whether the variants
+/// name different people as the speaker.
+fn quote_group(
+    members: &[usize],
+    found: &[FoundQuote<'_>],
+    articles: &[&ReadArticle],
+    entities: &Entities,
+) -> (QuoteGroup, bool) {
+    let reference = *members
+        .iter()
+        .max_by_key(|&&i| {
+            (
+                found[i].quote.kind == QuoteKind::Direct,
+                found[i].quote.text.len(),
+                std::cmp::Reverse(i),
+            )
+        })
+        .unwrap_or(&members[0]);
+    let mut ordered = vec![reference];
+    ordered.extend(members.iter().copied().filter(|&i| i != reference));
+    let variants: Vec<QuoteVariant> = ordered
+        .iter()
+        .map(|&i| {
+            let f = &found[i];
+            QuoteVariant {
+                article: articles[f.article].id().to_string(),
+                text: f.quote.text.clone(),
+                speaker: f
+                    .quote
+                    .speaker
+                    .as_ref()
+                    .map(|s| entities.canonical(s).to_string()),
+                differences: if i == reference {
+                    Vec::new()
+                } else {
+                    word_diff(&found[reference].quote.text, &f.quote.text)
+                },
+            }
+        })
+        .collect();
+    let persons: BTreeSet<&str> = ordered
+        .iter()
+        .filter_map(|&i| found[i].quote.speaker.as_deref())
+        .filter_map(|s| entities.resolve(s))
+        .filter(|e| e.kind == EntityKind::Person.as_str())
+        .map(|e| e.name.as_str())
+        .collect();
+    let names: Vec<&str> = persons.iter().copied().filter(|p| full_name(p)).collect();
+    let differ = names
         .iter()
         .enumerate()
-        .map(|(new, &old)| (old, new))
-        .collect();
-    let conflicts = actor_conflicts
-        .into_iter()
-        .map(|(g, n)| (position[&g], n))
-        .collect();
-    let mut slots: Vec<Option<QuoteGroup>> = out.into_iter().map(|(_, _, g)| Some(g)).collect();
-    let groups = order.iter().filter_map(|&i| slots[i].take()).collect();
-    (groups, conflicts)
+        .any(|(k, a)| names[k + 1..].iter().any(|b| !same_person(a, b)));
+    let group = QuoteGroup {
+        speaker: group_speaker(&ordered, found, entities),
+        variants,
+    };
+    (group, differ)
 }
 
 /// Words before a name that are not part of it.
-const HONORIFICS: &[&str] = &[
-    "doctor",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "sir",
-    "president",
-    "senator",
-    "sen",
-    "rep",
-    "governor",
-    "gov",
-    "sheriff",
-    "judge",
-    "minister",
-    "chief",
-    "officer",
-    "general",
-    "gen",
-    "captain",
-    "commander",
-    "professor",
-    "prof",
-    "the",
-];
+static HONORIFICS: WordList = WordList::new(include_str!("../data/honorifics.txt"));
 
 fn name_tokens(name: &str) -> Vec<String> {
     name.split_whitespace()
         .map(|w| w.trim_matches('.').to_lowercase())
-        .filter(|w| !HONORIFICS.contains(&w.as_str()))
+        .filter(|w| !HONORIFICS.contains(w))
         .collect()
 }
 

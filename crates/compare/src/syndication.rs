@@ -1,13 +1,16 @@
 //! Syndicated copies: articles that share most of their word 5-grams are one source.
 //!
 //! Candidate pairs come from an inverted index over shingle hashes, so the cost grows with the
-//! number of shared shingles, not with the square of the number of articles.
+//! number of shared shingles, not with the square of the number of articles. The groups of more
+//! than one article are reported as syndication groups.
+
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 
 use parallax_text::DisjointSets;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::hash::{Hash, Hasher};
 
-use parallax_model::ReadArticle;
+use parallax_model::{ReadArticle, SyndicationGroup};
 
 /// Share of the smaller article's shingles found in the other, above which they are copies.
 pub const COPY_OVERLAP: f64 = 0.5;
@@ -67,4 +70,34 @@ pub fn copy_groups(articles: &[&ReadArticle]) -> (Vec<usize>, HashMap<usize, f64
     }
     let roots = (0..articles.len()).map(|i| sets_uf.find(i)).collect();
     (roots, overlaps)
+}
+
+/// The copy groups of more than one article, numbered `s1`, `s2`, … in order of their first
+/// article, and the group id of each copied article.
+pub fn syndication_groups(
+    articles: &[&ReadArticle],
+    roots: &[usize],
+    overlaps: &HashMap<usize, f64>,
+) -> (Vec<SyndicationGroup>, HashMap<String, String>) {
+    let mut groups: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for (i, &r) in roots.iter().enumerate() {
+        groups
+            .entry(r)
+            .or_default()
+            .push(articles[i].id().to_string());
+    }
+    let mut syndication = Vec::new();
+    let mut copy_of = HashMap::default();
+    for (r, members) in groups.iter().filter(|(_, m)| m.len() > 1) {
+        let gid = format!("s{}", syndication.len() + 1);
+        for m in members {
+            copy_of.insert(m.clone(), gid.clone());
+        }
+        syndication.push(SyndicationGroup {
+            id: gid,
+            articles: members.clone(),
+            overlap: (overlaps.get(r).copied().unwrap_or(1.0) * 100.0).round() / 100.0,
+        });
+    }
+    (syndication, copy_of)
 }

@@ -5,8 +5,11 @@ use std::ops::Range;
 
 use parallax_model::{FramingKind, FramingMark, Mention, Sentence};
 
-use crate::lexicon::{Lexicon, DISTANCING};
-use parallax_text::{tokenize, TokenKind};
+use crate::loaded_terms::Lexicon;
+use parallax_text::{tokenize, TokenKind, WordList};
+
+/// Distancing words: the writer keeps a name or claim at arm's length.
+static DISTANCING: WordList = WordList::new(include_str!("../data/distancing.txt"));
 
 /// Byte ranges of a sentence that are inside double quotation marks.
 pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
@@ -48,7 +51,7 @@ pub fn find_framing(
         .collect();
     let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
     for (i, w) in lower.iter().enumerate() {
-        if DISTANCING.contains(&w.as_str()) {
+        if DISTANCING.contains(w) {
             // Show what is being distanced: the following name or word.
             let mut end = i + 1;
             while end < toks.len() && end < i + 5 && toks[end].is_capitalized() {

@@ -1,19 +1,27 @@
-//! Read: everything Parallax learns from one article on its own — line roles, sentences,
-//! entity mentions, numbers and dates, quotes, framing marks.
+//! Read: everything Parallax learns from one article on its own — line roles ([`structure`]),
+//! sentences, entity mentions ([`entities`]), numbers and dates ([`quantities`]), quotes and
+//! their speakers ([`quotes`]), framing marks ([`framing`]).
 //!
-//! Architecture invariant: pure functions of an [`Article`] (and the lexicons); no I/O, no
-//! knowledge of other articles. Cross-article work belongs to `parallax-compare`.
+//! The gazetteer ([`gazetteer`]), the loaded-terms lexicon ([`loaded_terms`]) and the word lists
+//! are files under `data/`, compiled into the binary; a word list is declared beside the pass
+//! that reads it, or in `wordlists` when several passes do.
+//!
+//! Architecture invariant: pure functions of an [`Article`] (and the loaded-terms lexicon); no
+//! I/O, no knowledge of other articles. Cross-article work belongs to `parallax-compare`.
 
 pub mod entities;
 pub mod framing;
-pub mod lexicon;
+pub mod gazetteer;
+pub mod loaded_terms;
 pub mod quantities;
 pub mod quotes;
 pub mod structure;
+mod tsv;
+mod wordlists;
 
 use parallax_model::{Article, LineRole, ReadArticle, Sentence};
 
-pub use lexicon::Lexicon;
+pub use loaded_terms::Lexicon;
 
 /// Read one article.
 pub fn read_article(article: &Article, lexicon: &Lexicon) -> ReadArticle {

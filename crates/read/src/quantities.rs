@@ -1,11 +1,13 @@
 //! Numbers and dates: money, percentages, counts, durations, years, calendar dates and weekdays,
-//! each normalised so that values from different articles can be compared.
+//! each normalised so that values from different articles can be compared. At each token the
+//! kinds are tried in turn (relative days, month- and day-led dates, decades, money after a
+//! currency symbol, then numbers); weekdays and month-day dates are resolved against the
+//! publication date when the article has one.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use parallax_model::{Quantity, QuantityValue, Sentence};
 
-use crate::lexicon::QUALIFIERS;
-use parallax_text::{tokenize, Token, TokenKind};
+use parallax_text::{tokenize, Token, TokenKind, WordList};
 
 const MONTHS: &[&str] = &[
     "january",
@@ -86,20 +88,9 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("tenge", "KZT"),
 ];
 /// Words skipped when looking for a count's unit ("four other Central Asian nations").
-const UNIT_SKIP: &[&str] = &[
-    "other",
-    "more",
-    "additional",
-    "new",
-    "some",
-    "former",
-    "top",
-    "senior",
-    "of",
-    "the",
-    "than",
-    "people's",
-];
+static UNIT_SKIP: WordList = WordList::new(include_str!("../data/unit-skip-words.txt"));
+/// Words that qualify a number ("over $17 billion"); such values are bounds, not points.
+static QUALIFIERS: WordList = WordList::new(include_str!("../data/qualifiers.txt"));
 
 /// Find quantities in one sentence. `published` resolves weekdays and month-day dates.
 pub fn find_quantities(sentence: &Sentence, published: Option<NaiveDate>) -> Vec<Quantity> {
@@ -170,7 +161,7 @@ fn qualifier_before(toks: &[Token<'_>], i: usize) -> (Option<String>, usize) {
         if i >= n {
             let words: Vec<String> = (i - n..i).map(|k| lower(toks, k)).collect();
             let phrase = words.join(" ");
-            if QUALIFIERS.contains(&phrase.as_str()) {
+            if QUALIFIERS.contains(&phrase) {
                 return (Some(phrase), i - n);
             }
         }
@@ -196,243 +187,287 @@ fn make(
     }
 }
 
+/// A quantity starting at a token, and the token after it; `None` when there is none.
+type Read = Option<(Quantity, usize)>;
+
+/// The quantity that starts at token `i`, if any. Each kind is tried in turn; a kind that
+/// recognises the token decides (`Some`), possibly that there is no quantity after all
+/// ("May" without a day or year is a verb), else the next kind is tried.
 fn quantity_at(
     sentence: &Sentence,
     toks: &[Token<'_>],
     i: usize,
     published: Option<NaiveDate>,
-) -> Option<(Quantity, usize)> {
-    let t = &toks[i];
-    let w = t.text.to_lowercase();
-    // Weekdays and today/yesterday/tomorrow.
-    if let Some(&(_, wd)) = WEEKDAYS.iter().find(|(name, _)| *name == w) {
-        let future = toks[..i]
-            .iter()
-            .rev()
-            .take(8)
-            .any(|t| matches!(t.text, "will" | "next" | "'ll" | "upcoming"));
-        let value = match published {
-            Some(p) => {
-                let date = resolve_weekday(p, wd, future);
-                QuantityValue::Date {
-                    iso: date.format("%Y-%m-%d").to_string(),
-                    precision: "day".into(),
-                }
-            }
-            None => QuantityValue::RelativeDay {
-                day: capitalize(&w),
-            },
-        };
-        return Some((make(sentence, toks, i, i + 1, value, None), i + 1));
-    }
-    if let (Some(p), Some(offset)) = (
+) -> Read {
+    let at = At {
+        sentence,
+        toks,
+        i,
+        w: toks[i].text.to_lowercase(),
         published,
-        match w.as_str() {
-            "today" => Some(0),
-            "yesterday" => Some(-1),
-            "tomorrow" => Some(1),
-            _ => None,
-        },
-    ) {
-        let date = p + Duration::days(offset);
-        let value = QuantityValue::Date {
-            iso: date.format("%Y-%m-%d").to_string(),
-            precision: "day".into(),
-        };
-        return Some((make(sentence, toks, i, i + 1, value, None), i + 1));
-    }
-    // Month-led dates: "May 03, 2013", "June 8", "September 2010", "Nov. 5th".
-    if t.is_capitalized() {
-        if let Some(month) = month_of(t.text) {
-            let mut j = i + 1;
-            if toks.get(j).is_some_and(|t| t.text == ".") {
-                j += 1;
-            }
-            let day = toks
-                .get(j)
-                .and_then(day_of)
-                .filter(|_| toks.get(j).is_some_and(|t| year_of(t).is_none()));
-            if day.is_some() {
-                j += 1;
-                if toks.get(j).is_some_and(|t| t.text == ",")
-                    && toks.get(j + 1).and_then(year_of).is_some()
-                {
-                    j += 1;
-                }
-            }
-            let year = toks.get(j).and_then(year_of);
-            if year.is_some() {
-                j += 1;
-            }
-            // "May" alone is a verb far more often than a month.
-            if day.is_none() && year.is_none() {
-                return None;
-            }
-            let year = year.or_else(|| published.map(|p| p.year()));
-            let value = match (year, day) {
-                (Some(y), Some(d)) => {
-                    NaiveDate::from_ymd_opt(y, month, d).map(|date| QuantityValue::Date {
-                        iso: date.format("%Y-%m-%d").to_string(),
-                        precision: "day".into(),
-                    })
-                }
-                (Some(y), None) => Some(QuantityValue::Date {
-                    iso: format!("{y}-{month:02}"),
-                    precision: "month".into(),
-                }),
-                (None, Some(d)) => Some(QuantityValue::Date {
-                    iso: format!("--{month:02}-{d:02}"),
-                    precision: "day".into(),
-                }),
-                (None, None) => None,
-            }?;
-            let end = if toks.get(j - 1).is_some_and(|t| t.text == ",") {
-                j - 1
-            } else {
-                j
-            };
-            return Some((make(sentence, toks, i, end, value, None), j));
-        }
-    }
-    // Day-led dates: "3 May 2013".
-    if let (Some(d), Some(m)) = (
-        day_of(t),
-        toks.get(i + 1)
-            .and_then(|n| n.is_capitalized().then(|| month_of(n.text)).flatten()),
-    ) {
-        if let Some(y) = toks.get(i + 2).and_then(year_of) {
-            if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                let value = QuantityValue::Date {
-                    iso: date.format("%Y-%m-%d").to_string(),
-                    precision: "day".into(),
-                };
-                return Some((make(sentence, toks, i, i + 3, value, None), i + 3));
-            }
-        }
-    }
-    // Decades: "1990s", "mid-1990s".
-    if t.kind == TokenKind::Number && t.text.len() == 5 && t.text.ends_with('s') {
-        if let Ok(y) = t.text[..4].parse::<i32>() {
-            if (1800..=2090).contains(&y) && y % 10 == 0 {
-                let value = QuantityValue::Date {
-                    iso: format!("{}s", y),
-                    precision: "decade".into(),
-                };
-                return Some((make(sentence, toks, i, i + 1, value, None), i + 1));
-            }
-        }
-    }
-    if t.kind == TokenKind::Word && t.text.contains('-') {
-        if let Some(dec) = t
-            .text
-            .rsplit('-')
-            .next()
-            .filter(|d| d.len() == 5 && d.ends_with('s'))
-        {
-            if let Ok(y) = dec[..4].parse::<i32>() {
-                let value = QuantityValue::Date {
-                    iso: format!("{}s", y),
-                    precision: "decade".into(),
-                };
-                return Some((make(sentence, toks, i, i + 1, value, None), i + 1));
-            }
-        }
-    }
-    // Money with a symbol: "$17 billion", "US$ 3m", "€5".
-    let symbol = match t.text {
-        "$" => Some("USD"),
-        "\u{20ac}" => Some("EUR"),
-        "\u{a3}" => Some("GBP"),
-        "\u{a5}" => Some("JPY"),
-        _ => None,
     };
-    if let Some(currency) = symbol {
-        let number = toks.get(i + 1).and_then(parse_number)?;
+    at.relative_date()
+        .or_else(|| at.month_led_date())
+        .or_else(|| at.day_led_date())
+        .or_else(|| at.decade())
+        .or_else(|| at.money_after_symbol())
+        .unwrap_or_else(|| at.number())
+}
+
+/// Token `i` of a sentence, where a quantity may start.
+struct At<'a, 't> {
+    sentence: &'a Sentence,
+    toks: &'a [Token<'t>],
+    i: usize,
+    /// The token, lower-cased.
+    w: String,
+    published: Option<NaiveDate>,
+}
+
+fn day_date(date: NaiveDate) -> QuantityValue {
+    QuantityValue::Date {
+        iso: date.format("%Y-%m-%d").to_string(),
+        precision: "day".into(),
+    }
+}
+
+impl At<'_, '_> {
+    fn make(
+        &self,
+        from: usize,
+        to: usize,
+        value: QuantityValue,
+        qualifier: Option<String>,
+    ) -> Quantity {
+        make(self.sentence, self.toks, from, to, value, qualifier)
+    }
+
+    /// The token alone, unqualified.
+    fn single(&self, value: QuantityValue) -> Option<Read> {
+        Some(Some((
+            self.make(self.i, self.i + 1, value, None),
+            self.i + 1,
+        )))
+    }
+
+    /// Weekdays and today/yesterday/tomorrow, dated from the publication date when there is one.
+    fn relative_date(&self) -> Option<Read> {
+        let (toks, i, w) = (self.toks, self.i, self.w.as_str());
+        if let Some(&(_, wd)) = WEEKDAYS.iter().find(|(name, _)| *name == w) {
+            let future = toks[..i]
+                .iter()
+                .rev()
+                .take(8)
+                .any(|t| matches!(t.text, "will" | "next" | "'ll" | "upcoming"));
+            let value = match self.published {
+                Some(p) => day_date(resolve_weekday(p, wd, future)),
+                None => QuantityValue::RelativeDay { day: capitalize(w) },
+            };
+            return self.single(value);
+        }
+        let offset = match w {
+            "today" => 0,
+            "yesterday" => -1,
+            "tomorrow" => 1,
+            _ => return None,
+        };
+        let p = self.published?;
+        self.single(day_date(p + Duration::days(offset)))
+    }
+
+    /// Month-led dates: "May 03, 2013", "June 8", "September 2010", "Nov. 5th".
+    fn month_led_date(&self) -> Option<Read> {
+        let (toks, i) = (self.toks, self.i);
+        let t = &toks[i];
+        if !t.is_capitalized() {
+            return None;
+        }
+        let month = month_of(t.text)?;
+        let mut j = i + 1;
+        if toks.get(j).is_some_and(|t| t.text == ".") {
+            j += 1;
+        }
+        let day = toks
+            .get(j)
+            .and_then(day_of)
+            .filter(|_| toks.get(j).is_some_and(|t| year_of(t).is_none()));
+        if day.is_some() {
+            j += 1;
+            if toks.get(j).is_some_and(|t| t.text == ",")
+                && toks.get(j + 1).and_then(year_of).is_some()
+            {
+                j += 1;
+            }
+        }
+        let year = toks.get(j).and_then(year_of);
+        if year.is_some() {
+            j += 1;
+        }
+        // "May" alone is a verb far more often than a month.
+        if day.is_none() && year.is_none() {
+            return Some(None);
+        }
+        let year = year.or_else(|| self.published.map(|p| p.year()));
+        let value = match (year, day) {
+            (Some(y), Some(d)) => NaiveDate::from_ymd_opt(y, month, d).map(day_date),
+            (Some(y), None) => Some(QuantityValue::Date {
+                iso: format!("{y}-{month:02}"),
+                precision: "month".into(),
+            }),
+            (None, Some(d)) => Some(QuantityValue::Date {
+                iso: format!("--{month:02}-{d:02}"),
+                precision: "day".into(),
+            }),
+            (None, None) => None,
+        };
+        let end = if toks.get(j - 1).is_some_and(|t| t.text == ",") {
+            j - 1
+        } else {
+            j
+        };
+        Some(value.map(|value| (self.make(i, end, value, None), j)))
+    }
+
+    /// Day-led dates: "3 May 2013".
+    fn day_led_date(&self) -> Option<Read> {
+        let (toks, i) = (self.toks, self.i);
+        let d = day_of(&toks[i])?;
+        let m = toks
+            .get(i + 1)
+            .and_then(|n| n.is_capitalized().then(|| month_of(n.text)).flatten())?;
+        let y = toks.get(i + 2).and_then(year_of)?;
+        let date = NaiveDate::from_ymd_opt(y, m, d)?;
+        Some(Some((self.make(i, i + 3, day_date(date), None), i + 3)))
+    }
+
+    /// Decades: "1990s", "mid-1990s".
+    fn decade(&self) -> Option<Read> {
+        let t = &self.toks[self.i];
+        let decade = |y: i32| QuantityValue::Date {
+            iso: format!("{}s", y),
+            precision: "decade".into(),
+        };
+        if t.kind == TokenKind::Number && t.text.len() == 5 && t.text.ends_with('s') {
+            if let Ok(y) = t.text[..4].parse::<i32>() {
+                if (1800..=2090).contains(&y) && y % 10 == 0 {
+                    return self.single(decade(y));
+                }
+            }
+        }
+        if t.kind == TokenKind::Word && t.text.contains('-') {
+            if let Some(dec) = t
+                .text
+                .rsplit('-')
+                .next()
+                .filter(|d| d.len() == 5 && d.ends_with('s'))
+            {
+                if let Ok(y) = dec[..4].parse::<i32>() {
+                    return self.single(decade(y));
+                }
+            }
+        }
+        None
+    }
+
+    /// Money with a symbol: "$17 billion", "US$ 3m", "€5".
+    fn money_after_symbol(&self) -> Option<Read> {
+        let (toks, i) = (self.toks, self.i);
+        let currency = match toks[i].text {
+            "$" => "USD",
+            "\u{20ac}" => "EUR",
+            "\u{a3}" => "GBP",
+            "\u{a5}" => "JPY",
+            _ => return None,
+        };
+        let Some(number) = toks.get(i + 1).and_then(parse_number) else {
+            return Some(None);
+        };
         let (scale, next) = scale_at(toks, i + 2);
         let (qualifier, from) = qualifier_before(toks, i);
         let value = QuantityValue::Money {
             currency: currency.into(),
             amount: number * scale,
         };
-        return Some((make(sentence, toks, from, next, value, qualifier), next));
+        Some(Some((self.make(from, next, value, qualifier), next)))
     }
-    // A number, written in digits or words.
-    let number = parse_number(t).or_else(|| {
-        (t.kind == TokenKind::Word)
-            .then(|| NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v))
-            .flatten()
-    })?;
-    // Hyphenated compounds like "three-way" are tokens of their own and never reach here.
-    let (qualifier, from) = qualifier_before(toks, i);
-    if let Some(y) = year_of(t) {
-        // A four-digit year, unless a unit follows ("1992 people" is rare; "2,000 people" has a comma).
-        let next = lower(toks, i + 1);
-        if !matches!(next.as_str(), "%" | "percent") {
-            return Some((
-                make(
-                    sentence,
-                    toks,
-                    from,
-                    i + 1,
-                    QuantityValue::Year { year: y },
-                    qualifier,
-                ),
-                i + 1,
-            ));
+
+    /// A number, written in digits or words: a year, a percentage, money in words, a duration,
+    /// or a count of what follows it.
+    fn number(&self) -> Read {
+        let (toks, i) = (self.toks, self.i);
+        let t = &toks[i];
+        let number = parse_number(t).or_else(|| {
+            (t.kind == TokenKind::Word)
+                .then(|| {
+                    NUMBER_WORDS
+                        .iter()
+                        .find(|(n, _)| *n == self.w)
+                        .map(|(_, v)| *v)
+                })
+                .flatten()
+        })?;
+        // Hyphenated compounds like "three-way" are tokens of their own and never reach here.
+        let (qualifier, from) = qualifier_before(toks, i);
+        if let Some(y) = year_of(t) {
+            // A four-digit year, unless a unit follows ("1992 people" is rare; "2,000 people" has
+            // a comma).
+            let next = lower(toks, i + 1);
+            if !matches!(next.as_str(), "%" | "percent") {
+                let value = QuantityValue::Year { year: y };
+                return Some((self.make(from, i + 1, value, qualifier), i + 1));
+            }
         }
-    }
-    let (scale, mut next) = scale_at(toks, i + 1);
-    let amount = number * scale;
-    let unit_word = lower(toks, next);
-    if unit_word == "%"
-        || unit_word == "percent"
-        || (unit_word == "per" && lower(toks, next + 1) == "cent")
-    {
-        next += if unit_word == "per" { 2 } else { 1 };
-        return Some((
-            make(
-                sentence,
-                toks,
-                from,
-                next,
-                QuantityValue::Percent { value: amount },
-                qualifier,
-            ),
-            next,
-        ));
-    }
-    if let Some((_, code)) = CURRENCY_WORDS.iter().find(|(word, _)| *word == unit_word) {
-        let value = QuantityValue::Money {
-            currency: code.to_string(),
-            amount,
-        };
-        return Some((
-            make(sentence, toks, from, next + 1, value, qualifier),
-            next + 1,
-        ));
-    }
-    let singular = unit_word.trim_end_matches('s');
-    if DURATION_UNITS.contains(&singular) || unit_word == "centuries" {
-        let unit = if unit_word == "centuries" {
-            "century".to_string()
-        } else {
-            singular.to_string()
-        };
-        let value = QuantityValue::Duration {
+        let (scale, mut next) = scale_at(toks, i + 1);
+        let amount = number * scale;
+        let unit_word = lower(toks, next);
+        if unit_word == "%"
+            || unit_word == "percent"
+            || (unit_word == "per" && lower(toks, next + 1) == "cent")
+        {
+            next += if unit_word == "per" { 2 } else { 1 };
+            let value = QuantityValue::Percent { value: amount };
+            return Some((self.make(from, next, value, qualifier), next));
+        }
+        if let Some((_, code)) = CURRENCY_WORDS.iter().find(|(word, _)| *word == unit_word) {
+            let value = QuantityValue::Money {
+                currency: code.to_string(),
+                amount,
+            };
+            return Some((self.make(from, next + 1, value, qualifier), next + 1));
+        }
+        let singular = unit_word.trim_end_matches('s');
+        if DURATION_UNITS.contains(&singular) || unit_word == "centuries" {
+            let unit = if unit_word == "centuries" {
+                "century".to_string()
+            } else {
+                singular.to_string()
+            };
+            let value = QuantityValue::Duration {
+                value: amount,
+                unit,
+            };
+            return Some((self.make(from, next + 1, value, qualifier), next + 1));
+        }
+        let unit = count_unit(toks, next);
+        // Spelled-out small numbers are only worth keeping with a unit ("four other nations").
+        if t.kind == TokenKind::Word && unit.is_none() {
+            return None;
+        }
+        let value = QuantityValue::Count {
             value: amount,
             unit,
         };
-        return Some((
-            make(sentence, toks, from, next + 1, value, qualifier),
-            next + 1,
-        ));
+        Some((self.make(from, next, value, qualifier), next))
     }
-    // Spelled-out small numbers are only worth keeping with a unit ("four other nations").
+}
+
+/// The noun a count counts, looking from token `next` past a few modifiers: capitalised
+/// adjectives before the noun are skipped ("four other Central Asian nations").
+fn count_unit(toks: &[Token<'_>], next: usize) -> Option<String> {
     let mut k = next;
-    // Capitalised adjectives before the noun are skipped ("four other Central Asian nations").
     while k < toks.len()
         && k < next + 4
-        && (UNIT_SKIP.contains(&lower(toks, k).as_str())
+        && (UNIT_SKIP.contains(&lower(toks, k))
             || (toks[k].is_capitalized()
                 && toks.get(k + 1).is_some_and(|t| {
                     t.kind == TokenKind::Word && !parallax_text::is_stopword(&t.text.to_lowercase())
@@ -440,20 +475,11 @@ fn quantity_at(
     {
         k += 1;
     }
-    let unit = toks
-        .get(k)
+    toks.get(k)
         .filter(|u| {
             u.kind == TokenKind::Word && !parallax_text::is_stopword(&u.text.to_lowercase())
         })
-        .map(|u| u.text.to_lowercase());
-    if t.kind == TokenKind::Word && unit.is_none() {
-        return None;
-    }
-    let value = QuantityValue::Count {
-        value: amount,
-        unit,
-    };
-    Some((make(sentence, toks, from, next, value, qualifier), next))
+        .map(|u| u.text.to_lowercase())
 }
 
 fn scale_at(toks: &[Token<'_>], i: usize) -> (f64, usize) {

@@ -94,7 +94,7 @@ fn byline_name(line: &str, toks: &[&str], is_last: bool) -> Option<String> {
         && candidate.iter().all(is_name_word)
         && !candidate
             .iter()
-            .any(|w| crate::lexicon::gazetteer().get(w).is_some());
+            .any(|w| crate::gazetteer::gazetteer().get(w).is_some());
     ok.then(|| candidate.join(" "))
 }
 
