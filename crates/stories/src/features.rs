@@ -134,10 +134,14 @@ fn add_line(
                 if is_name {
                     let name = format!("@{base}");
                     if let Some(prev) = prev_name.take() {
+                        if std::env::var("PX_NAMES").as_deref() != Ok("none") {
                         *tf.entry(format!("{prev}_{}", &name[1..])).or_default() +=
                             NAME_WEIGHT * zone;
+                        }
                     }
+                    if std::env::var("PX_NAMES").is_err() {
                     *tf.entry(name.clone()).or_default() += NAME_WEIGHT * zone;
+                    }
                     prev_name = Some(name);
                 } else {
                     prev_name = None;

@@ -36,6 +36,9 @@ pub struct GraphConfig {
     pub probe: usize,
     /// Candidates scored per article: those sharing the most weight of its specific features.
     pub max_candidates: usize,
+    /// Mean pairwise cosine a linked group of three or more must reach, or it is regrouped by
+    /// average link ([`crate::cohesive`]; 0: linked components as they are).
+    pub cohesion: f64,
 }
 
 impl Default for GraphConfig {
@@ -46,6 +49,7 @@ impl Default for GraphConfig {
             mutual: 8,
             probe: 24,
             max_candidates: 24,
+            cohesion: crate::cohesive::GROUP_COHESION,
         }
     }
 }
@@ -53,7 +57,8 @@ impl Default for GraphConfig {
 /// Default link threshold: measured on ECB+ topics 1–35 (see README "Quality").
 pub const LINK_THRESHOLD: f64 = 0.15;
 
-/// Connected components of the neighbour graph. `vectors` are unit-length TF-IDF vectors sorted
+/// Groups of the neighbour graph: its connected components, each loose one regrouped by average
+/// link ([`crate::cohesive`]). `vectors` are unit-length TF-IDF vectors sorted
 /// by feature; articles more than `window_days` apart never link; `links` are pairs that must
 /// share a component (syndicated copies). Returns each article's component, numbered in order of
 /// first appearance.
@@ -84,13 +89,17 @@ pub fn components<V: AsRef<[(u32, f32)]>>(
         }
     }
     let mut numbers: HashMap<usize, usize> = HashMap::default();
-    (0..n)
+    let linked: Vec<usize> = (0..n)
         .map(|i| {
             let root = sets.find(i);
             let next = numbers.len();
             *numbers.entry(root).or_insert(next)
         })
-        .collect()
+        .collect();
+    if config.cohesion <= 0.0 {
+        return linked;
+    }
+    crate::cohesive::cohesive_groups(vectors, &linked, &nearest, links, config.cohesion)
 }
 
 /// Indices grouped by label, for labels numbered 0, 1, 2… in order of first appearance (as

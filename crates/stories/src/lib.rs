@@ -31,6 +31,7 @@
 
 mod assign;
 mod clusterer;
+pub mod cohesive;
 mod config;
 mod copies;
 pub mod eval;
