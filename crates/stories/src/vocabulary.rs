@@ -176,11 +176,11 @@ mod tests {
         assert!(vocabulary(&forgetting) < 120, "{}", vocabulary(&forgetting));
         let state = forgetting.state();
         assert!(state.df.iter().any(|(t, _)| t == "flood"));
-        assert!(!state.df.iter().any(|(t, _)| t == "@town3"));
+        assert!(!state.df.iter().any(|(t, _)| t == "town3"));
         assert!(state.docs < 40, "{}", state.docs);
         // A forgotten feature's number goes to a new one, and the saved state stays exact.
         assert_eq!(Clusterer::restore(config(20), state.clone()).state(), state);
         // The most recent event's features are held while its story is active.
-        assert!(state.df.iter().any(|(t, _)| t == "@town199"));
+        assert!(state.df.iter().any(|(t, _)| t == "town199"));
     }
 }
