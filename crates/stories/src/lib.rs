@@ -6,8 +6,10 @@
 //!
 //! Articles are clustered a batch at a time ([`Clusterer::add_batch`]; [`FEED_BATCH`] in
 //! `cluster` and `ingest`). A nearest-neighbour graph links each article of the batch to its
-//! nearest among the batch and the latest 1,000 earlier articles ([`CONTEXT`],
-//! [`graph::components`]); each connected group then gets a story:
+//! nearest among the batch and the latest 2,000 earlier articles ([`CONTEXT`],
+//! [`graph::components`]). Linked components that do not hang together (a chain of stories
+//! through shared common words, which short feed items form) are regrouped by average link
+//! ([`cohesive`]). Each group then gets a story:
 //!
 //! - a group holding earlier articles continues the story most of them are in, and its earlier
 //!   articles in other stories move to it (so the first report of a second event, put into the
