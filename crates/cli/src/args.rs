@@ -49,9 +49,40 @@ pub enum Command {
 
 #[derive(Subcommand)]
 pub enum EvalCommand {
-    /// Story clustering: B-cubed and pairwise precision, recall and F1 against a JSON-lines file
-    /// with `id`, `story`, `title`, `text` (and optional `published`, `outlet`).
+    /// Story clustering: B-cubed and pairwise precision, recall and F1 against JSON-lines files
+    /// with `id`, `story`, `title`, `text` (and optional `published`, `outlet`), one row per file.
     Clusters(EvalClustersArgs),
+    /// Quotes and their speakers against attribution annotations (brat standoff, as PolNeAR).
+    ///
+    /// Each `--data` folder holds `text/NAME.txt` and `attributions/NAME.ann`. Gold quotes are
+    /// the attributions whose Content contains a quotation mark (`"`, `“`, `”`), at character
+    /// offsets into the text file. Predicted quotes are Parallax's direct and partial quotes of
+    /// the text file read as `.txt` input, mapped back to the file's characters.
+    ///
+    /// A prediction matches a gold quote when they overlap by at least half of the shorter span;
+    /// each prediction matches at most one gold quote (the largest overlap), several may match one
+    /// (a quote in pieces). Detection: precision = matched predictions / predictions, recall =
+    /// gold quotes matched / gold quotes.
+    ///
+    /// A matched prediction's speaker is right when it shares a content word with the gold Source
+    /// (lower-cased, stemmed; stop words, pronouns and the titles Mr, Mrs, Ms, Miss, Dr, Sen, Rep,
+    /// Gov, President and Senator ignored; a gold quote without a Source has no right speaker).
+    /// "speaker names": right speakers among matched predictions whose gold Source has a
+    /// capitalised word that is none of those (a name); "sourced": among those whose gold quote
+    /// has a Source. End to end: precision = matched predictions with the right speaker /
+    /// predictions, recall = gold quotes matched with the right speaker / gold quotes. "no speaker"
+    /// counts matched predictions without a speaker although the gold Source is a name.
+    Quotes(EvalQuotesArgs),
+    /// Briefs against reference summaries: ROUGE-1, ROUGE-2 and ROUGE-L F1.
+    ///
+    /// The gold items (`id`, `story`, `title`, `text`) are grouped by `story`; each story is
+    /// analysed as one story (no clustering) and its brief's sentences, joined, are scored against
+    /// the body of the story's roundup (`{"story", "summary"}`, the part of `summary` after
+    /// `ARTICLE=>`). Tokens are lower-cased alphanumeric words, stemmed; ROUGE-L is by longest
+    /// common subsequence; F1 is averaged over the stories, an empty brief scoring 0. The baseline
+    /// is the articles' first body sentences taken round-robin, cut to the brief's length in words
+    /// (40 words when the brief is empty).
+    Briefs(EvalBriefsArgs),
     /// Article-body extraction: the benchmark's 4-gram shingle precision, recall and F1 on a folder
     /// with `html/ID.html.gz` and `ground-truth.json` ({ID: {"articleBody": ...}}).
     Extraction(EvalExtractionArgs),
@@ -141,6 +172,9 @@ pub struct AnalyzeArgs {
     /// Fail (exit 1) if any input could not be read, instead of analysing the rest.
     #[arg(long)]
     pub strict: bool,
+    /// Treat all the input as one story: no grouping.
+    #[arg(long)]
+    pub one_story: bool,
     #[command(flatten)]
     pub color: ColorArgs,
     /// Extra loaded terms (`term|category` per line), added to the built-in lexicon.
@@ -218,10 +252,29 @@ pub struct ClusterArgs {
     mut_arg("context", |a| a.help("How many of the latest earlier articles the neighbour graph of a batch sees beside it; a small value on a small file plays a long stream, where stories outlive the graph's view and new articles join them by centroid")),
 )]
 pub struct EvalClustersArgs {
-    #[arg(long)]
-    pub gold: PathBuf,
+    /// A JSON-lines file of gold-labelled articles; repeat to score several sets in one run.
+    #[arg(long, required = true)]
+    pub gold: Vec<PathBuf>,
     #[command(flatten)]
     pub clustering: ClusteringArgs,
+}
+
+#[derive(Args)]
+pub struct EvalQuotesArgs {
+    /// A folder with `text/NAME.txt` and `attributions/NAME.ann`; repeat for several (one row
+    /// each, then their total).
+    #[arg(long, required = true)]
+    pub data: Vec<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct EvalBriefsArgs {
+    /// JSON lines of articles with their gold `story`.
+    #[arg(long)]
+    pub gold: PathBuf,
+    /// JSON lines of reference summaries: `{"story", "summary"}`.
+    #[arg(long)]
+    pub roundups: PathBuf,
 }
 
 #[derive(Args)]

@@ -16,6 +16,19 @@ pub fn analyze(articles: &[Article], lexicon: &Lexicon) -> Analysis {
     analyze_read(&read)
 }
 
+/// Read and compare all the articles as one story, without grouping (`analyze --one-story`).
+pub fn analyze_as_one_story(articles: &[Article], lexicon: &Lexicon) -> Analysis {
+    let read: Vec<ReadArticle> = articles
+        .iter()
+        .map(|a| parallax_read::read_article(a, lexicon))
+        .collect();
+    let members: Vec<&ReadArticle> = read.iter().collect();
+    Analysis {
+        stories: vec![parallax_compare::analyze_story("s1", &members)],
+        errors: Vec::new(),
+    }
+}
+
 /// Compare read articles story by story. The stories are those `cluster` gives for the same
 /// input (the same clustering, copies and batches), so the two commands never disagree.
 pub fn analyze_read(read: &[ReadArticle]) -> Analysis {

@@ -4,7 +4,7 @@
 //! articles ([`entities`]), sentences aligned into claims ([`claims`]), contradictions inside
 //! claims and between quotes ([`contradictions`]), quotes grouped across outlets ([`quotes`]),
 //! the figures each claim gives ([`figures`]), what each article leaves out, framing, and the
-//! brief and timeline ([`brief`]).
+//! brief and timeline ([`brief`]). [`eval`] scores a brief against a reference summary (ROUGE).
 //!
 //! Architecture invariant: a pure function from read articles to a [`StoryReport`]; no I/O.
 //! Every text in the report is a verbatim span of a source article (after normalisation), so
@@ -14,6 +14,7 @@ pub mod brief;
 pub mod claims;
 pub mod contradictions;
 pub mod entities;
+pub mod eval;
 pub mod figures;
 pub mod quotes;
 pub mod syndication;

@@ -1,6 +1,7 @@
 //! Read: everything Parallax learns from one article on its own — line roles ([`structure`]),
 //! sentences, entity mentions ([`entities`]), numbers and dates ([`quantities`]), quotes and
-//! their speakers ([`quotes`]), framing marks ([`framing`]).
+//! their speakers ([`quotes`]), framing marks ([`framing`]); [`eval`] scores the quotes against
+//! attribution annotations.
 //!
 //! The gazetteer ([`gazetteer`]), the loaded-terms lexicon ([`loaded_terms`]) and the word lists
 //! are files under `data/`, compiled into the binary; a word list is declared beside the pass
@@ -10,6 +11,7 @@
 //! I/O, no knowledge of other articles. Cross-article work belongs to `parallax-compare`.
 
 pub mod entities;
+pub mod eval;
 pub mod framing;
 pub mod gazetteer;
 pub mod loaded_terms;

@@ -33,7 +33,11 @@ pub fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
                 .join(", ")
         );
     }
-    let mut analysis = parallax_cli::analyze(&loaded.articles, &lexicon);
+    let mut analysis = if args.one_story {
+        parallax_cli::analyze_as_one_story(&loaded.articles, &lexicon)
+    } else {
+        parallax_cli::analyze(&loaded.articles, &lexicon)
+    };
     analysis.errors = parallax_cli::problems(&loaded.errors);
     write_report(&analysis, args.report, args.color.color)?;
     Ok(ExitCode::SUCCESS)
