@@ -8,9 +8,11 @@ Each line is `word centibels`: the word's frequency in English text is 10^(-cent
 alphabetic words (inner apostrophes and hyphens allowed) are kept. The data is wordfreq's, under
 CC BY-SA 4.0 (see DATA-LICENSES.md).
 """
-import gzip, os, re, msgpack, wordfreq
+import gzip, importlib.util, os, re, msgpack
 
-path = os.path.join(os.path.dirname(wordfreq.__file__), 'data', 'small_en.msgpack.gz')
+# The package's data file, found without importing the package (and its dependencies).
+spec = importlib.util.find_spec('wordfreq')
+path = os.path.join(os.path.dirname(spec.origin), 'data', 'small_en.msgpack.gz')
 buckets = msgpack.unpackb(gzip.open(path).read(), raw=False)
 word = re.compile(r"^[a-z](?:[a-z'\-]*[a-z])?$")
 out = os.path.join(os.path.dirname(__file__), '..', 'crates', 'text', 'data', 'english-frequencies.txt')

@@ -191,7 +191,7 @@ mod tests {
             .map(|day| {
                 features(&StoryInput {
                     headline: None,
-                    text: &format!("Officials in Town{day} said the storm flooded roads near Lake{day} on Monday."),
+                    text: &format!("Officials in Town{day} said Storm{day} flooded Road{day} near Lake{day} and River{day}."),
                     date: Some(start + chrono::Duration::days(day)),
                 })
             })

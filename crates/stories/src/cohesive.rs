@@ -264,3 +264,138 @@ fn merge(groups: &mut [Group], a: usize, b: usize) {
     }
     groups[a].neighbours.remove(&b);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{features, ClusterConfig, Clusterer, StoryInput};
+
+    /// Short feed items (a headline and a one-line lead) of many unrelated stories that all
+    /// share the common words of one beat, as US-politics feeds do: each story has two words of
+    /// its own, each item three or four of the beat's.
+    fn beat_items(stories: usize) -> (Vec<crate::Features>, Vec<usize>) {
+        const BEAT: &[&str] = &[
+            "Trump",
+            "Senate",
+            "Democrats",
+            "Republicans",
+            "vote",
+            "bill",
+            "White House",
+            "Congress",
+            "impeachment",
+            "election",
+            "campaign",
+            "lawmakers",
+        ];
+        const SYLLABLES: &[&str] = &["ka", "lor", "mi", "ven", "tu", "sar", "pel", "dro", "quin"];
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let mut features = Vec::new();
+        let mut gold = Vec::new();
+        for s in 0..stories {
+            let word = |k: usize| -> String {
+                let k = s * 7 + k;
+                format!(
+                    "{}{}{}",
+                    SYLLABLES[k % 9],
+                    SYLLABLES[(k / 9) % 9],
+                    SYLLABLES[(k / 81) % 9]
+                )
+            };
+            let (a, b) = (word(0), word(1));
+            for _ in 0..3 {
+                let c: Vec<&str> = (0..4).map(|_| BEAT[next(BEAT.len())]).collect();
+                let headline = format!("{} and {} {} over {a}", c[0], c[1], c[2]);
+                let text = format!(
+                    "{headline}\nThe {a} {b} dispute drew {} to the {}.",
+                    c[3], c[1]
+                );
+                features.push(features::features(&StoryInput {
+                    headline: None,
+                    text: &text,
+                    date: None,
+                }));
+                gold.push(s);
+            }
+        }
+        (features, gold)
+    }
+
+    /// The most gold stories any predicted group holds.
+    fn most_stories_in_a_group(predicted: &[usize], gold: &[usize]) -> usize {
+        let mut stories: HashMap<usize, HashSet<usize>> = HashMap::default();
+        for (p, g) in predicted.iter().zip(gold) {
+            stories.entry(*p).or_default().insert(*g);
+        }
+        stories.values().map(HashSet::len).max().unwrap_or(0)
+    }
+
+    #[test]
+    fn short_items_of_one_beat_do_not_chain_into_a_giant_story() {
+        let (features, gold) = beat_items(150);
+        let run = |cohesion: f64| -> Vec<usize> {
+            let mut config = ClusterConfig::default();
+            config.graph.cohesion = cohesion;
+            let mut c = Clusterer::new(config);
+            let items: Vec<(&crate::Features, Option<u64>)> =
+                features.iter().map(|f| (f, None)).collect();
+            let tags: Vec<u64> = (0..items.len() as u64).collect();
+            c.add_batch(&items, &[], &tags)
+                .iter()
+                .map(|a| a.story as usize)
+                .collect()
+        };
+        // Linked components alone chain many stories through the beat's words.
+        let chained = most_stories_in_a_group(&run(0.0), &gold);
+        assert!(chained > 20, "{chained}");
+        // Cohesive groups hold a handful at most.
+        let grouped = run(GROUP_COHESION);
+        let most = most_stories_in_a_group(&grouped, &gold);
+        assert!(most <= 3, "{most}");
+        let f1 = crate::eval::bcubed(&gold, &grouped).f1;
+        assert!(f1 > 0.8, "{f1}");
+    }
+
+    #[test]
+    fn copies_stay_together_when_a_loose_component_is_regrouped() {
+        let unit = |terms: &[(u32, f32)]| {
+            let mut v = terms.to_vec();
+            parallax_text::sparse::normalize(&mut v);
+            v
+        };
+        // A chain 0 - 1 - 2 - 3 of weak links, and 0 and 3 declared copies.
+        let vectors = vec![
+            unit(&[(1, 1.0), (2, 1.0), (10, 2.0)]),
+            unit(&[(2, 1.0), (3, 1.0), (11, 2.0)]),
+            unit(&[(3, 1.0), (4, 1.0), (12, 2.0)]),
+            unit(&[(4, 1.0), (5, 1.0), (13, 2.0)]),
+        ];
+        let nearest = vec![vec![1], vec![0, 2], vec![1, 3], vec![2]];
+        let groups = cohesive_groups(&vectors, &[0, 0, 0, 0], &nearest, &[(0, 3)], 0.2);
+        assert_eq!(groups[0], groups[3]);
+        assert_ne!(groups[0], groups[1]);
+        assert_ne!(groups[1], groups[2]);
+    }
+
+    #[test]
+    fn a_component_that_hangs_together_is_left_as_linked() {
+        let vectors: Vec<Vec<(u32, f32)>> = (0..5)
+            .map(|k| {
+                let mut v = vec![(1, 1.0), (2, 1.0), (3, 1.0), (100 + k, 0.5)];
+                parallax_text::sparse::normalize(&mut v);
+                v
+            })
+            .collect();
+        let nearest: Vec<Vec<u32>> = (0..5u32).map(|k| vec![(k + 1) % 5]).collect();
+        assert_eq!(
+            cohesive_groups(&vectors, &[0; 5], &nearest, &[], 0.2),
+            vec![0; 5]
+        );
+    }
+}

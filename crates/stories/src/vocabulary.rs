@@ -5,12 +5,25 @@
 use parallax_text::sparse;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-/// Document frequencies are taken against at least this many documents. From a handful of
-/// articles IDF says nothing: the words all three reports of a story share look common and weigh
-/// least, its reports' cosines fall apart, and a story given alone split (149 of the 307
-/// development NeuS triples, clustered each on its own; 58 with this floor). From 1,000 on
-/// (one batch) it changes nothing.
-pub const MIN_DOCS: u64 = 1000;
+/// Background documents counted with the stream's: each feature is expected in as many of them
+/// as its frequency in English says ([`parallax_text::frequency`]). From a handful of articles
+/// IDF says nothing: the words all three reports of a story share look common and weigh least,
+/// their cosines fall apart, and a story given alone split (149 of the 307 development NeuS
+/// triples, clustered each on its own; 49 with the background). Once the stream has many more
+/// documents than this, its own counts decide.
+pub const BACKGROUND_DOCS: u64 = 1000;
+
+/// A feature's expected share of documents (leads of about [`LEAD_WORDS`] words) from its
+/// frequency in English; figures (`#…`) and words rarer than once per million are rare.
+fn background_share(term: &str) -> f32 {
+    if term.starts_with('#') {
+        return 0.0;
+    }
+    parallax_text::frequency::document_share(term, LEAD_WORDS)
+}
+
+/// Words in a lead, for the background: a headline and lead run to about a hundred words.
+const LEAD_WORDS: f32 = 100.0;
 
 /// A feature by number: dot products and postings hash integers, not strings.
 pub(crate) type TermId = u32;
@@ -29,6 +42,9 @@ pub(crate) struct Vocabulary {
     /// A forgotten feature's slot holds an empty name until `intern` reuses it (from `free`).
     pub(crate) names: Vec<String>,
     df: Vec<u32>,
+    /// Each feature's expected share of documents from its frequency in English (0 for names and
+    /// figures), the background IDF starts from.
+    background: Vec<f32>,
     free: Vec<TermId>,
     /// Features whose count changed since the last [`Vocabulary::take_changed`], for
     /// incremental saving.
@@ -55,14 +71,17 @@ impl Vocabulary {
         if let Some(&id) = self.ids.get(term) {
             return id;
         }
+        let share = background_share(term);
         let id = match self.free.pop() {
             Some(id) => {
                 self.names[id as usize] = term.to_string();
+                self.background[id as usize] = share;
                 id
             }
             None => {
                 self.names.push(term.to_string());
                 self.df.push(0);
+                self.background.push(share);
                 (self.names.len() - 1) as TermId
             }
         };
@@ -115,10 +134,13 @@ impl Vocabulary {
         }
     }
 
-    /// Inverse document frequency, smoothed (+1), against at least [`MIN_DOCS`] documents.
+    /// Inverse document frequency, smoothed (+1), over the stream's documents and
+    /// [`BACKGROUND_DOCS`] background documents.
     fn idf(&self, term: TermId) -> f32 {
         let df = self.df[term as usize] as f32;
-        ((self.docs.max(MIN_DOCS) as f32 + 1.0) / (df + 1.0)).ln() + 1.0
+        let prior = BACKGROUND_DOCS as f32;
+        let expected = prior * self.background[term as usize];
+        ((self.docs as f32 + prior + 1.0) / (df + expected + 1.0)).ln() + 1.0
     }
 
     /// TF-IDF vector of unit length, sorted by feature, from features and raw weights.

@@ -2,13 +2,15 @@
 //! normalisation with a map back to the original ([`normalize`]), the tokenizer ([`tokens`]),
 //! a light stemmer ([`stem`]), stop words, sentence splitting ([`sentences`]), the line rules
 //! that tell page furniture and headlines from article text ([`lines`]), sparse vectors
-//! ([`sparse`]) and disjoint sets ([`disjoint`]). Word lists live in `data/` as text files
+//! ([`sparse`]), disjoint sets ([`disjoint`]) and how common a word is in English
+//! ([`frequency`]). Word lists live in `data/` as text files
 //! compiled in ([`wordlist`]).
 //!
 //! Architecture invariant: pure functions over strings and numbers; no I/O, no knowledge of
 //! articles or stories, no dependency on another Parallax crate.
 
 pub mod disjoint;
+pub mod frequency;
 pub mod lines;
 pub mod normalize;
 pub mod sentences;
