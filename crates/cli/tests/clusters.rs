@@ -71,6 +71,52 @@ fn ecb_plus_quality_holds() {
     );
 }
 
+#[test]
+fn headline_and_lead_items_of_one_beat_do_not_chain() {
+    let gold = root().join("../shared/eval/clustering-dev/neus-val.jsonl");
+    if !gold.exists() {
+        eprintln!("skipped: {} not present", gold.display());
+        return;
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["cluster", "--format", "json"])
+        .arg(&gold)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let story_of: std::collections::HashMap<String, String> = std::fs::read_to_string(&gold)
+        .unwrap()
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_string(),
+                r["story"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // 307 stories of three items, all US politics: nearest-neighbour links alone put 640 items
+    // in one story. No predicted story may hold more than a handful of gold stories (measured:
+    // at most 5).
+    let most = v["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            s["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| &story_of[a.as_str().unwrap()])
+                .collect::<std::collections::HashSet<_>>()
+                .len()
+        })
+        .max()
+        .unwrap();
+    assert!(most <= 6, "a predicted story holds {most} gold stories");
+}
+
 /// Two events of two reports each.
 const TWO_EVENTS: [(&str, &str, &str); 4] = [
     ("a", "Earthquake Strikes Northern Chile", "A magnitude 7.1 earthquake struck northern Chile on Monday, killing three people near Iquique."),
