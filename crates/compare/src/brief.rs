@@ -1,386 +1,343 @@
-//! The neutral brief, the timeline and the story headline — all chosen, never written: every
-//! text is a sentence of a source article.
+//! The neutral brief: chosen, never written — every sentence is a sentence of a source article,
+//! cited.
+//!
+//! It opens with the main event: the main claim ([`crate::lead`]) in its best wording, or, when
+//! no two articles state the main event alike, the most central lead, marked single-source — a
+//! reader always learns what happened. Then the corroborated claims, most widely reported first,
+//! each when it adds something the brief has not said ([`NOVELTY`]) and some wording of it reads
+//! on its own ([`crate::standalone`]): no pronoun subject, no "the official said", no quotation
+//! line without its speaker. Among a claim's wordings the least loaded, most typical one is
+//! shown.
 
 use std::collections::BTreeSet;
 
-use parallax_model::{
-    BriefItem, Claim, ClaimStatus, FramingKind, QuantityValue, ReadArticle, TimelineItem,
-};
+use parallax_model::{BriefItem, Claim, ClaimStatus, FramingKind, ReadArticle};
+
+use parallax_text::ends_with_stop;
 use parallax_text::lines::is_title_case;
-use parallax_text::{content_terms, ends_with_stop, WordList};
 
-use crate::claims::{AlignedClaim, Unit};
+use crate::claims::AlignedClaim;
+use crate::lead::MainEvent;
+use crate::standalone::{dependence, Dependence};
+use crate::support::Support;
+use crate::timeline::{relative_day, sentence_date, sources_first};
+use crate::units::Unit;
+use crate::wording::marks;
 
-/// Most sentences in the brief: the main event, then context.
-const BRIEF_MAIN: usize = 4;
-const BRIEF_CONTEXT: usize = 3;
-/// Sentences that open with these need earlier sentences to make sense.
-static DEPENDENT_OPENERS: WordList = WordList::new(include_str!("../data/dependent-openers.txt"));
+/// Most sentences in the brief after the main event: the story's own facts, then background.
+const BRIEF_FURTHER: usize = 3;
+const BRIEF_CONTEXT: usize = 2;
+/// A brief of fewer sentences takes the single-source sentence that most of the other articles'
+/// words support, when one adds something and reads on its own: three short reports that each
+/// add their own angle still give the reader more than one sentence.
+const BRIEF_MIN: usize = 2;
+/// Share of a sentence's weight (its terms, by their weight in it) that the brief must not have
+/// said yet for the sentence to add something.
+const NOVELTY: f64 = 0.5;
+/// How much a wording's support (how much of it other articles say) outweighs one unit of
+/// [`marks`]: among clean wordings, the one that carries most of what the sources share.
+const SUPPORT_WEIGHT: f64 = 1.0;
 
-/// How loaded a sentence is: framing marks weigh most; quotes and length a little.
-pub fn loadedness(article: &ReadArticle, sentence: usize) -> f64 {
-    let s = &article.sentences[sentence];
-    let marks: f64 = article
-        .framing
-        .iter()
-        .filter(|f| f.sentence == sentence)
-        .map(|f| match f.kind {
-            FramingKind::ScareQuote | FramingKind::Distancing => 3.0,
-            FramingKind::Loaded => 2.0,
-        })
-        .sum();
-    let words = s.words.len() as f64;
-    let quoted = if s.text.contains('"') { 1.0 } else { 0.0 };
-    let dependent = if opens_dependent(&s.text) { 1.5 } else { 0.0 };
-    // A line with no closing stop is a headline or kicker repeated in the body ("Navy foils
-    // pirate attack") or a broken sentence: the brief wants whole sentences.
-    let unfinished = if ends_with_stop(&s.text) && !is_title_case(&s.text) {
-        0.0
-    } else {
-        2.0
-    };
-    marks + quoted + dependent + unfinished + (words / 40.0)
+/// The story as the brief reads it.
+pub struct BriefInput<'a> {
+    pub articles: &'a [&'a ReadArticle],
+    /// The report's claims, in order; `order[k]` is claim `k`'s index in `aligned`.
+    pub claims: &'a [Claim],
+    pub units: &'a [Unit],
+    pub aligned: &'a [AlignedClaim],
+    pub order: &'a [usize],
+    pub main: &'a MainEvent,
+    pub support: &'a Support,
 }
 
-fn opens_dependent(text: &str) -> bool {
-    let lower = text.trim_start_matches(['"', '\'']).to_lowercase();
-    DEPENDENT_OPENERS
-        .iter()
-        .any(|o| lower.starts_with(o) && lower[o.len()..].starts_with([' ', ',', '\'']))
+/// A sentence chosen for the brief, with what it covers.
+struct Chosen {
+    item: BriefItem,
+    /// The unit its sentence is.
+    unit: usize,
+    /// Terms of every wording of its claim: what the brief has said.
+    said: BTreeSet<u32>,
+    /// Stems of its words: what it has named, for a later "the ruling".
+    named: BTreeSet<String>,
+    /// Context (background) goes after the story's own facts; the key orders each part.
+    context: bool,
+    key: String,
 }
 
-/// The least loaded of several (article, sentence) wordings; ties go to the earliest.
-pub fn least_loaded(
-    candidates: impl Iterator<Item = (usize, usize)>,
-    articles: &[&ReadArticle],
-) -> (usize, usize) {
-    candidates
-        .map(|(a, s)| (loadedness(articles[a], s), s, a))
-        .min_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)))
-        .map(|(_, s, a)| (a, s))
-        .unwrap_or((0, 0))
-}
-
-/// The story's headline: the article headline sharing the most words with the other articles,
-/// preferring the less loaded.
-pub fn story_headline(articles: &[&ReadArticle]) -> String {
-    let bodies: Vec<rustc_hash::FxHashSet<&str>> = articles
-        .iter()
-        .map(|a| {
-            a.body_sentences()
-                .flat_map(|s| s.terms.iter().map(String::as_str))
-                .collect()
-        })
-        .collect();
-    articles
-        .iter()
-        .enumerate()
-        .filter_map(|(i, a)| a.headline.as_ref().map(|h| (i, h)))
-        .map(|(i, h)| {
-            let terms: BTreeSet<String> = content_terms(h).into_iter().collect();
-            let support: usize = bodies
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, b)| terms.iter().filter(|t| b.contains(t.as_str())).count())
-                .sum();
-            let loaded = articles[i]
-                .framing
-                .iter()
-                .filter(|f| {
-                    articles[i]
-                        .sentences
-                        .get(f.sentence)
-                        .is_some_and(|s| s.is_heading)
-                })
-                .count();
-            (
-                support as f64 / (terms.len() as f64).sqrt().max(1.0) - loaded as f64,
-                i,
-                h,
-            )
-        })
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
-        .map(|(_, _, h)| h.clone())
-        .or_else(|| {
-            articles
-                .first()
-                .and_then(|a| a.body_sentences().next())
-                .map(|s| s.text.clone())
-        })
-        .unwrap_or_default()
-}
-
-/// The first absolute date a sentence gives (year, year-month or day) for what it reports. A year
-/// that names something ("the 2020 initiative", "the 2002 Arab Peace Initiative") dates that
-/// thing, not the sentence's statement.
-fn sentence_date(unit: &Unit, articles: &[&ReadArticle]) -> Option<String> {
-    let text = &articles[unit.article].sentences[unit.sentence].text;
-    unit.quantities.iter().find_map(|q| match &q.value {
-        QuantityValue::Year { year } if !names_a_thing(text, q.span.start) => {
-            Some(year.to_string())
+/// The brief: the main event first, then what else the sources corroborate.
+pub fn brief(input: &BriefInput<'_>) -> Vec<BriefItem> {
+    let mut chosen: Vec<Chosen> = Vec::new();
+    let main_claim = input.main_claim();
+    if let Some(first) = main_claim
+        .and_then(|k| input.chosen(k, &chosen))
+        .or_else(|| input.single_source_lead(&chosen))
+    {
+        chosen.push(first);
+    }
+    let (mut further, mut context) = (0, 0);
+    for k in 0..input.claims.len() {
+        if Some(k) == main_claim || input.claims[k].status == ClaimStatus::SingleSource {
+            continue;
         }
-        QuantityValue::Date { iso, .. } if !iso.starts_with("--") => Some(iso.clone()),
-        _ => None,
-    })
+        let Some(c) = input.chosen(k, &chosen) else {
+            continue;
+        };
+        let count = if c.context {
+            &mut context
+        } else {
+            &mut further
+        };
+        if *count
+            < if c.context {
+                BRIEF_CONTEXT
+            } else {
+                BRIEF_FURTHER
+            }
+        {
+            *count += 1;
+            chosen.push(c);
+        }
+    }
+    if chosen.len() < BRIEF_MIN {
+        chosen.extend(input.best_single_source(&chosen));
+    }
+    let mut rest: Vec<Chosen> = chosen.split_off(chosen.len().min(1));
+    rest.sort_by(|a, b| (a.context, &a.key).cmp(&(b.context, &b.key)));
+    chosen.into_iter().chain(rest).map(|c| c.item).collect()
 }
 
-/// Is the value at `start` used as a modifier after a determiner ("the 2020 initiative")?
-fn names_a_thing(text: &str, start: usize) -> bool {
-    let before = text.get(..start).unwrap_or_default().trim_end();
-    let word = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or_default()
-        .to_lowercase();
-    matches!(
-        word.as_str(),
-        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that" | "whose"
-    )
-}
+impl BriefInput<'_> {
+    /// The report index of the main claim: the claim the joined leads open, else the claim of
+    /// the most central lead when other sources state it too.
+    fn main_claim(&self) -> Option<usize> {
+        let unit = self
+            .main
+            .joined
+            .first()
+            .or_else(|| self.main.leads.first())?;
+        let k = self
+            .order
+            .iter()
+            .position(|&c| self.aligned[c].units.contains(unit))?;
+        (self.claims[k].status != ClaimStatus::SingleSource).then_some(k)
+    }
 
-fn relative_day(unit: &Unit) -> Option<String> {
-    unit.quantities.iter().find_map(|q| match &q.value {
-        QuantityValue::RelativeDay { day } => Some(day.clone()),
-        _ => None,
-    })
-}
+    /// The single-source sentence closest to what the other articles say (cosine with the sum
+    /// of their sentences), among those that read on their own and add to `chosen`.
+    fn best_single_source(&self, chosen: &[Chosen]) -> Option<Chosen> {
+        let mut by_article: Vec<Vec<(u32, f64)>> = vec![Vec::new(); self.articles.len()];
+        let mut total: Vec<(u32, f64)> = Vec::new();
+        for u in self.units {
+            by_article[u.article] = crate::lead::add(&by_article[u.article], &u.vector, 1.0);
+            total = crate::lead::add(&total, &u.vector, 1.0);
+        }
+        let named: BTreeSet<String> = chosen.iter().flat_map(|c| c.named.clone()).collect();
+        let said: BTreeSet<u32> = chosen.iter().flat_map(|c| c.said.clone()).collect();
+        let mut best: Option<(f64, usize, usize)> = None;
+        for (k, claim) in self.claims.iter().enumerate() {
+            if claim.status != ClaimStatus::SingleSource {
+                continue;
+            }
+            for &u in &self.aligned[self.order[k]].units {
+                let unit = &self.units[u];
+                let mut others = crate::lead::add(&total, &by_article[unit.article], -1.0);
+                parallax_text::sparse::normalize(&mut others);
+                let support = parallax_text::sparse::dot(&unit.vector, &others);
+                if best.is_none_or(|b| support > b.0)
+                    && self.reads_alone(u, &named)
+                    && self.adds_to(u, &said, chosen)
+                {
+                    best = Some((support, u, k));
+                }
+            }
+        }
+        let (_, u, k) = best?;
+        let members = &self.aligned[self.order[k]].units;
+        let (context, key) = self.place_in_story(members);
+        Some(self.item(u, members, &self.claims[k], context, key))
+    }
 
-/// A dated wording of the claim for the timeline: the least loaded sentence that carries a date,
-/// so that the date shown is the one the cited sentence states.
-fn dated_wording(
-    members: &[usize],
-    units: &[Unit],
-    articles: &[&ReadArticle],
-) -> Option<(String, usize, usize)> {
-    let dated: Vec<usize> = members
-        .iter()
-        .copied()
-        .filter(|&u| sentence_date(&units[u], articles).is_some())
-        .collect();
-    let pool: Vec<usize> = if dated.is_empty() {
+    /// Claim `k` as a brief sentence, if some wording of it reads on its own, adds to what
+    /// `chosen` says and carries no scare quotes or distancing words.
+    fn chosen(&self, k: usize, chosen: &[Chosen]) -> Option<Chosen> {
+        let members = &self.aligned[self.order[k]].units;
+        let named: BTreeSet<String> = chosen.iter().flat_map(|c| c.named.clone()).collect();
+        let u = self.best_wording(members, &named)?;
+        let said: BTreeSet<u32> = chosen.iter().flat_map(|c| c.said.clone()).collect();
+        if !self.adds_to(u, &said, chosen) {
+            return None;
+        }
+        let claim = &self.claims[k];
+        let (context, key) = self.place_in_story(members);
+        Some(self.item(u, members, claim, context, key))
+    }
+
+    /// The main event when no two sources state it alike: the most central lead that reads on
+    /// its own, single-source; failing that, the first sentence of any article that does, and
+    /// failing that the most central lead as it is — a brief is never empty.
+    fn single_source_lead(&self, chosen: &[Chosen]) -> Option<Chosen> {
+        let named: BTreeSet<String> = chosen.iter().flat_map(|c| c.named.clone()).collect();
+        let u = self
+            .main
+            .leads
+            .iter()
+            .copied()
+            .find(|&u| self.reads_alone(u, &named))
+            .or_else(|| (0..self.units.len()).find(|&u| self.reads_alone(u, &named)))
+            .or_else(|| self.main.leads.first().copied())?;
+        let k = self
+            .order
+            .iter()
+            .position(|&c| self.aligned[c].units.contains(&u))?;
+        let members = &self.aligned[self.order[k]].units;
+        Some(self.item(u, members, &self.claims[k], false, String::new()))
+    }
+
+    fn item(
+        &self,
+        u: usize,
+        members: &[usize],
+        claim: &Claim,
+        context: bool,
+        key: String,
+    ) -> Chosen {
+        let (a, s) = (self.units[u].article, self.units[u].sentence);
+        let article = self.articles[a];
+        let sentence = &article.sentences[s];
+        Chosen {
+            unit: u,
+            item: BriefItem {
+                text: sentence.text.clone(),
+                sources: sources_first(article.id(), claim.support.iter().map(|s| &s.article)),
+                claim: Some(claim.id.clone()),
+                status: claim.status,
+            },
+            said: members
+                .iter()
+                .flat_map(|&m| self.units[m].terms.iter().copied())
+                .collect(),
+            named: sentence
+                .words
+                .iter()
+                .map(|w| crate::paraphrase::word_stem(w))
+                .collect(),
+            context,
+            key,
+        }
+    }
+
+    /// The wording of a claim for the brief: among its sentences that read on their own (given
+    /// what the brief has `named`) and carry no scare quotes or distancing words, the one with
+    /// the fewest marks against it and the most support.
+    fn best_wording(&self, members: &[usize], named: &BTreeSet<String>) -> Option<usize> {
         members
             .iter()
             .copied()
-            .filter(|&u| relative_day(&units[u]).is_some())
-            .collect()
-    } else {
-        dated
-    };
-    if pool.is_empty() {
-        return None;
+            .filter(|&u| self.reads_alone(u, named))
+            .map(|u| {
+                let (a, s) = (self.units[u].article, self.units[u].sentence);
+                (
+                    marks(self.articles[a], s)
+                        - SUPPORT_WEIGHT * self.support.of(self.articles, u, self.units),
+                    s,
+                    a,
+                    u,
+                )
+            })
+            .min_by(|x, y| x.0.total_cmp(&y.0).then((x.1, x.2).cmp(&(y.1, y.2))))
+            .map(|x| x.3)
     }
-    let (a, s) = least_loaded(
-        pool.iter().map(|&u| (units[u].article, units[u].sentence)),
-        articles,
-    );
-    let u = *pool
-        .iter()
-        .find(|&&u| units[u].article == a && units[u].sentence == s)?;
-    Some((
-        sentence_date(&units[u], articles).or_else(|| relative_day(&units[u]))?,
-        a,
-        s,
-    ))
-}
 
-/// The brief (main event first, then context, each in story order) and the timeline of dated
-/// claims, from the claims in report order (`order` maps them to `aligned`).
-pub fn brief_and_timeline(
-    articles: &[&ReadArticle],
-    claims: &[Claim],
-    units: &[Unit],
-    aligned: &[AlignedClaim],
-    order: &[usize],
-) -> (Vec<BriefItem>, Vec<TimelineItem>) {
-    // The story's own time: the latest year any article states or was published in.
-    let published_year = articles
-        .iter()
-        .filter_map(|a| a.article.published_date.map(chrono_year))
-        .max();
-    let mut main = Vec::new();
-    let mut context = Vec::new();
-    let mut timeline = Vec::new();
-    let mut used_terms: Vec<BTreeSet<String>> = Vec::new();
-    for (k, claim) in claims.iter().enumerate() {
-        let members = &aligned[order[k]].units;
-        let dated = dated_wording(members, units, articles);
-        let date = dated
-            .as_ref()
-            .map(|d| d.0.clone())
-            .filter(|d| d.starts_with(|c: char| c.is_ascii_digit()));
-        let ((ai, si), fragment_only) = brief_wording(members, units, articles);
-        let text = articles[ai].sentences[si].text.clone();
-        let sources = sources_first(articles[ai].id(), claim.support.iter().map(|s| &s.article));
-        if let Some((d, a, s)) = dated {
-            timeline.push(TimelineItem {
-                date: d,
-                text: articles[a].sentences[s].text.clone(),
-                sources: sources_first(articles[a].id(), sources.iter()),
-            });
-        }
-        if fragment_only || stays_out(claim, members, (ai, si), units, articles) {
-            continue;
-        }
-        // Skip a claim whose chosen wording repeats one already in the brief.
-        let terms: BTreeSet<String> = content_terms(&text).into_iter().collect();
-        if used_terms
-            .iter()
-            .any(|t| t.intersection(&terms).count() * 3 >= terms.len().max(1) * 2)
-        {
-            continue;
-        }
-        let (is_context, position) =
-            place_in_story(members, units, articles, date.as_deref(), published_year);
-        let item = BriefItem {
-            text,
-            sources,
-            claim: Some(claim.id.clone()),
+    /// Whether unit `u` can stand in the brief: a whole sentence outside a list, reading on its
+    /// own (a thing it points back to counts as introduced when the brief `named` it), with no
+    /// scare quotes or distancing words.
+    fn reads_alone(&self, u: usize, named: &BTreeSet<String>) -> bool {
+        let (a, s) = (self.units[u].article, self.units[u].sentence);
+        let article = self.articles[a];
+        let free = match dependence(article, s) {
+            None => true,
+            Some(Dependence::Anaphoric(noun)) => named.contains(&noun),
+            Some(_) => false,
         };
-        let (list, cap) = if is_context {
-            (&mut context, BRIEF_CONTEXT)
+        let sentence = &article.sentences[s];
+        // A line with no closing stop is a headline or kicker repeated in the body ("Navy foils
+        // pirate attack") or a broken sentence: the brief wants whole sentences.
+        let whole = ends_with_stop(&sentence.text) && !is_title_case(&sentence.text);
+        free && whole
+            && !sentence.in_list
+            && !article
+                .framing
+                .iter()
+                .any(|f| f.sentence == s && f.kind != FramingKind::Loaded)
+    }
+
+    /// Whether unit `u` adds to the brief: most of its weight on terms the brief has not `said`,
+    /// and not the same step by the same actor as a chosen sentence ("has died" / "died in her
+    /// sleep aged 91").
+    fn adds_to(&self, u: usize, said: &BTreeSet<u32>, chosen: &[Chosen]) -> bool {
+        let unit = &self.units[u];
+        let new: f64 = unit
+            .vector
+            .iter()
+            .filter(|(t, _)| !said.contains(t))
+            .map(|(_, w)| w * w)
+            .sum();
+        let repeats_step = chosen.iter().any(|c| {
+            let other = &self.units[c.unit];
+            other.actor == unit.actor
+                && other
+                    .statement
+                    .steps
+                    .iter()
+                    .any(|s| unit.statement.steps.contains(s))
+        });
+        new >= NOVELTY && !repeats_step
+    }
+
+    /// Whether a claim is context rather than the story's own news, and the key that orders it
+    /// among its kind: background by date, the news by where it sits in its articles.
+    ///
+    /// Context is what happened before the story's own time: before the publication year when
+    /// articles carry dates; otherwise any fact dated by an explicit year (news dates the event
+    /// itself by weekday or "today", and the background by year). Without a year, position
+    /// decides: news puts the event first, background later.
+    fn place_in_story(&self, members: &[usize]) -> (bool, String) {
+        let (units, articles) = (self.units, self.articles);
+        let published_year = articles
+            .iter()
+            .filter_map(|a| a.article.published_date.map(chrono_year))
+            .max();
+        let dates: Vec<String> = members
+            .iter()
+            .filter(|&&u| relative_day(&units[u]).is_none())
+            .filter_map(|&u| sentence_date(&units[u], articles))
+            .collect();
+        let year = dates
+            .first()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse::<i32>().ok())
+            .filter(|_| dates.len() * 2 > members.len());
+        let position = members
+            .iter()
+            .map(|&u| {
+                units[u].sentence as f64 / articles[units[u].article].sentences.len().max(1) as f64
+            })
+            .sum::<f64>()
+            / members.len().max(1) as f64;
+        let context = match (year, published_year) {
+            (Some(y), Some(p)) => y < p,
+            (Some(_), None) => true,
+            _ => position > 0.5,
+        };
+        if context {
+            (true, dates.first().cloned().unwrap_or_default())
         } else {
-            (&mut main, BRIEF_MAIN)
-        };
-        if list.len() < cap {
-            used_terms.push(terms);
-            let key = if is_context {
-                date
-            } else {
-                Some(format!("{position:.3}"))
-            };
-            list.push((key, item));
+            (false, format!("{position:.3}"))
         }
     }
-    context.sort_by(|a, b| a.0.cmp(&b.0));
-    main.sort_by(|a, b| a.0.cmp(&b.0));
-    let brief = main.into_iter().chain(context).map(|(_, i)| i).collect();
-    // Absolute dates in order, then weekdays the articles did not let us resolve.
-    timeline.sort_by(|a, b| {
-        let rel = |d: &str| !d.starts_with(|c: char| c.is_ascii_digit());
-        rel(&a.date).cmp(&rel(&b.date)).then(a.date.cmp(&b.date))
-    });
-    (brief, timeline)
-}
-
-/// Article ids without repeats, `first` first.
-fn sources_first<'a>(first: &str, others: impl Iterator<Item = &'a String>) -> Vec<String> {
-    let mut sources = vec![first.to_string()];
-    for s in others {
-        if !sources.contains(s) {
-            sources.push(s.clone());
-        }
-    }
-    sources
-}
-
-/// Whether a claim stays out of the brief (it is still listed among the claims): one source
-/// only, only list items, or a chosen wording marked by scare quotes or distancing words — a
-/// neutral brief leaves out a fact when its least loaded wording still carries them.
-fn stays_out(
-    claim: &Claim,
-    members: &[usize],
-    (ai, si): (usize, usize),
-    units: &[Unit],
-    articles: &[&ReadArticle],
-) -> bool {
-    claim.status == ClaimStatus::SingleSource
-        || members
-            .iter()
-            .all(|&u| articles[units[u].article].sentences[units[u].sentence].in_list)
-        || articles[ai]
-            .framing
-            .iter()
-            .any(|f| f.sentence == si && f.kind != FramingKind::Loaded)
-}
-
-/// The wording of a claim for the brief: the least loaded of its sentences outside lists that
-/// are not pieces of a longer quotation. Also says whether only such pieces were left.
-fn brief_wording(
-    members: &[usize],
-    units: &[Unit],
-    articles: &[&ReadArticle],
-) -> ((usize, usize), bool) {
-    let wordings: Vec<(usize, usize)> = members
-        .iter()
-        .map(|&u| (units[u].article, units[u].sentence))
-        .filter(|&(a, s)| !articles[a].sentences[s].in_list)
-        .collect();
-    // A sentence with an odd number of quotation marks is a piece of a longer quotation
-    // (`Nothing bad is going to happen."`): it cannot stand alone in the brief.
-    let whole: Vec<(usize, usize)> = wordings
-        .iter()
-        .copied()
-        .filter(|&(a, s)| {
-            articles[a].sentences[s]
-                .text
-                .matches('"')
-                .count()
-                .is_multiple_of(2)
-        })
-        .collect();
-    let fragment_only = whole.is_empty();
-    let chosen = least_loaded(
-        if fragment_only { wordings } else { whole }.into_iter(),
-        articles,
-    );
-    (chosen, fragment_only)
-}
-
-/// Whether a claim is context rather than the main event, and where it sits in its articles
-/// (0 at the start, 1 at the end). `date` is the claim's absolute date, if any.
-///
-/// Context is what happened before the story's own time: before the publication year when
-/// articles carry dates; otherwise any fact dated by an explicit year (news dates the event
-/// itself by weekday or "today", and the background by year). Without a year, position decides:
-/// news puts the event first, background later.
-fn place_in_story(
-    members: &[usize],
-    units: &[Unit],
-    articles: &[&ReadArticle],
-    date: Option<&str>,
-    published_year: Option<i32>,
-) -> (bool, f64) {
-    let dated_by_year = members
-        .iter()
-        .filter(|&&u| {
-            sentence_date(&units[u], articles).is_some() && relative_day(&units[u]).is_none()
-        })
-        .count();
-    let year = date
-        .and_then(|d| d.get(..4))
-        .and_then(|y| y.parse::<i32>().ok())
-        .filter(|_| dated_by_year * 2 > members.len());
-    let position = members
-        .iter()
-        .map(|&u| {
-            units[u].sentence as f64 / articles[units[u].article].sentences.len().max(1) as f64
-        })
-        .sum::<f64>()
-        / members.len().max(1) as f64;
-    let is_context = match (year, published_year) {
-        (Some(y), Some(p)) => y < p,
-        (Some(_), None) => true,
-        _ => position > 0.5,
-    };
-    (is_context, position)
 }
 
 fn chrono_year(d: chrono::NaiveDate) -> i32 {
     use chrono::Datelike;
     d.year()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_year_that_names_a_thing_does_not_date_the_sentence() {
-        let s = "Kazakhstan said Thursday it will join the 2020 initiative, launched in 2020.";
-        assert!(names_a_thing(s, s.find("2020 initiative").unwrap()));
-        assert!(!names_a_thing(s, s.rfind("2020").unwrap()));
-        let t = "It has held relations since 1992.";
-        assert!(!names_a_thing(t, t.find("1992").unwrap()));
-    }
 }

@@ -1,26 +1,32 @@
 //! Claims: statements of the same fact in different articles, aligned.
 //!
-//! Each body sentence becomes a TF-IDF vector over stemmed content words and the story's
-//! entities. Sentences are taken in article order; each joins the most similar existing claim
-//! (cosine with the claim's centroid, plus a bonus for sharing a specific number or date) when
-//! that similarity clears [`ALIGN_THRESHOLD`], else opens a new claim. Candidate claims come from
-//! an inverted index over the sentence's rarest terms, so the cost is close to linear in the
-//! number of sentences. The leads that state the headlines' common event open the first claim
-//! ([`lead_units`]). A sentence whose figures disagree with a claim's joins it only when close in
-//! wording; what disagrees inside a claim is found in [`crate::contradictions`].
+//! Units ([`crate::units`]) are taken in article order, after the leads that state the main
+//! event ([`crate::lead`]), which open the first claim. Each unit joins the claim it states best
+//! — cosine with the claim's centroid, plus a bonus for sharing a specific number or date — when
+//! that similarity clears [`ALIGN_THRESHOLD`] and the statements agree ([`same_fact`]): the same
+//! actor, no different step of one process, the same polarity. Else it opens a new claim.
+//! Candidate claims come from an inverted index over the unit's rarest terms, so the cost is
+//! close to linear in the number of sentences. A sentence whose figures disagree with a claim's
+//! joins it only when close in wording; what disagrees inside a claim is found in
+//! [`crate::contradictions`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use parallax_model::{Quantity, QuantityValue, ReadArticle, Sentence};
+use parallax_model::{Quantity, QuantityValue};
 
-use crate::contradictions::{negates, values_disagree};
-use crate::entities::Entities;
-use parallax_text::{content_terms, sparse, WordList};
+use crate::contradictions::values_disagree;
+use crate::statement::different_steps;
+use crate::units::Unit;
 
 /// Cosine similarity (with value bonus) at which a sentence states an existing claim.
 pub const ALIGN_THRESHOLD: f64 = 0.42;
+/// A sentence whose polarity differs from a claim's states it (and contradicts it) only when
+/// this close in wording and about the same actor: "the minister resigned" / "the minister did
+/// not resign". Below it, an affirmed and a denied sentence are different facts ("Trump Jr.
+/// confirmed his correspondence" / "Assange couldn't confirm the messages").
+pub const NEGATION_THRESHOLD: f64 = 0.6;
 /// Bonus for sharing a specific figure or date (a strong sign of the same fact).
 const VALUE_BONUS: f64 = 0.15;
 /// When the values disagree, only a sentence this close in wording states the same fact (and
@@ -28,23 +34,6 @@ const VALUE_BONUS: f64 = 0.15;
 pub const CONFLICT_THRESHOLD: f64 = 0.6;
 /// How many of a sentence's rarest terms are used to find candidate claims.
 const PROBE_TERMS: usize = 10;
-/// Sentences shorter than this (in words) are not claims.
-const MIN_WORDS: usize = 5;
-const ENTITY_WEIGHT: f64 = 1.0;
-
-/// One sentence as a unit of comparison.
-#[derive(Debug, Clone)]
-pub struct Unit {
-    pub article: usize,
-    pub sentence: usize,
-    pub vector: Vec<(u32, f64)>,
-    pub people: BTreeSet<String>,
-    pub quantities: Vec<Quantity>,
-    pub negated: bool,
-    pub terms: BTreeSet<u32>,
-    /// Terms outside the names: what the sentence says about them.
-    pub predicates: BTreeSet<u32>,
-}
 
 /// A group of units stating one fact.
 #[derive(Debug, Clone, Default)]
@@ -52,146 +41,26 @@ pub struct AlignedClaim {
     pub units: Vec<usize>,
 }
 
-/// A sentence before weighting.
-struct RawUnit {
-    article: usize,
-    sentence: usize,
-    tf: Vec<(u32, f64)>,
-    people: BTreeSet<String>,
-    quantities: Vec<Quantity>,
-    negated: bool,
-    predicates: BTreeSet<u32>,
-}
-
-/// The story's body sentences as units, and the vocabulary of their terms (stems, and "@Name"
-/// for the story's entities).
-pub fn units(articles: &[&ReadArticle], entities: &Entities) -> (Vec<Unit>, HashMap<String, u32>) {
-    let mut vocab = Vocabulary::default();
-    let mut raw: Vec<RawUnit> = Vec::new();
-    for (ai, a) in articles.iter().enumerate() {
-        for s in a.body_sentences() {
-            if s.words.len() >= MIN_WORDS {
-                raw.push(vocab.raw_unit(ai, a, s, entities));
-            }
-        }
+/// Whether unit `u` may state the same fact as every unit of `members`, polarity aside: the
+/// same actor (or one of them names none), no different step of one process.
+pub fn same_fact<'a>(members: impl Iterator<Item = &'a Unit> + Clone, u: &Unit) -> bool {
+    let mut members = members;
+    if members
+        .clone()
+        .any(|m| different_steps(&m.statement.steps, &u.statement.steps))
+    {
+        return false;
     }
-    (weigh(raw), vocab.ids)
-}
-
-/// Term ids, given in order of first use, and the stemmed words of each name surface.
-#[derive(Default)]
-struct Vocabulary {
-    ids: HashMap<String, u32>,
-    /// Names recur through a story: each surface is stemmed once.
-    name_terms: HashMap<String, Vec<String>>,
-}
-
-impl Vocabulary {
-    fn id(&mut self, term: &str) -> u32 {
-        let n = self.ids.len() as u32;
-        *self.ids.entry(term.to_string()).or_insert(n)
+    let Some(actor) = &u.actor else {
+        return true;
+    };
+    let actors: BTreeSet<&String> = members.clone().filter_map(|m| m.actor.as_ref()).collect();
+    if actors.is_empty() || actors.contains(actor) {
+        return true;
     }
-
-    /// Sentence `s` of article `ai` before weighting: term counts, entities, values, negation.
-    fn raw_unit(
-        &mut self,
-        ai: usize,
-        a: &ReadArticle,
-        s: &Sentence,
-        entities: &Entities,
-    ) -> RawUnit {
-        let mut tf: BTreeMap<u32, f64> = BTreeMap::new();
-        for t in &s.terms {
-            *tf.entry(self.id(t)).or_default() += 1.0;
-        }
-        let mut people = BTreeSet::new();
-        let mut name_words: BTreeSet<String> = BTreeSet::new();
-        for m in a.mentions_in(s.index) {
-            for part in std::iter::once(&m.surface).chain(&m.title) {
-                let words = self
-                    .name_terms
-                    .entry(part.clone())
-                    .or_insert_with(|| content_terms(part));
-                name_words.extend(words.iter().cloned());
-            }
-            let name = entities.canonical(&m.key).to_string();
-            if m.kind == parallax_model::EntityKind::Person {
-                people.insert(name.clone());
-            }
-            *tf.entry(self.id(&format!("@{name}"))).or_default() += ENTITY_WEIGHT;
-        }
-        let predicates = s
-            .terms
-            .iter()
-            .filter(|t| !name_words.contains(*t) && says_something(t))
-            .map(|t| self.ids[t])
-            .collect();
-        RawUnit {
-            article: ai,
-            sentence: s.index,
-            tf: tf.into_iter().collect(),
-            people,
-            quantities: a.quantities_in(s.index).cloned().collect(),
-            negated: negates(s),
-            predicates,
-        }
-    }
-}
-
-/// TF-IDF weights over the story's sentences, each vector normalised.
-fn weigh(raw: Vec<RawUnit>) -> Vec<Unit> {
-    let n = raw.len().max(1) as f64;
-    let mut df: HashMap<u32, usize> = HashMap::default();
-    for r in &raw {
-        for (t, _) in &r.tf {
-            *df.entry(*t).or_default() += 1;
-        }
-    }
-    raw.into_iter()
-        .map(|r| {
-            let mut vector: Vec<(u32, f64)> =
-                r.tf.into_iter()
-                    // Smoothed IDF (+1): words every article uses still count, since what all outlets
-                    // say — the main event — is made of exactly those words.
-                    .map(|(t, f)| {
-                        (
-                            t,
-                            (1.0 + f.ln()) * (((n + 1.0) / (df[&t] as f64 + 1.0)).ln() + 1.0),
-                        )
-                    })
-                    .collect();
-            sparse::normalize(&mut vector);
-            let terms = vector.iter().map(|(t, _)| *t).collect();
-            Unit {
-                article: r.article,
-                sentence: r.sentence,
-                vector,
-                people: r.people,
-                quantities: r.quantities,
-                negated: r.negated,
-                terms,
-                predicates: r.predicates,
-            }
-        })
-        .collect()
-}
-
-/// Counting words and figures are not what a sentence says: "the two leaders" and "the two
-/// countries" share no statement.
-fn says_something(term: &str) -> bool {
-    static COUNTING: WordList = WordList::new(include_str!("../data/counting-stems.txt"));
-    term.chars().any(char::is_alphabetic) && !COUNTING.contains(term)
-}
-
-/// Cosine of two unit-normalised sparse vectors sorted by term.
-pub fn cosine(a: &Unit, b: &Unit) -> f64 {
-    sparse::dot(&a.vector, &b.vector)
-}
-
-fn dot_sparse(a: &[(u32, f64)], b: &HashMap<u32, f64>) -> f64 {
-    a.iter()
-        .map(|(t, w)| w * b.get(t).copied().unwrap_or(0.0))
-        .sum()
+    // Different named actors state one fact only when each sentence names the other's actor too
+    // ("Obama assailed Trump" / "Trump was assailed by Obama").
+    members.any(|m| m.entities.contains(actor)) && actors.iter().any(|a| u.entities.contains(*a))
 }
 
 /// Values specific enough that sharing them suggests the same fact.
@@ -200,6 +69,12 @@ fn specific_values(u: &Unit) -> impl Iterator<Item = String> + '_ {
         .iter()
         .filter(|q| !matches!(q.value, QuantityValue::RelativeDay { .. }))
         .map(|q| q.normalized())
+}
+
+fn dot_sparse(a: &[(u32, f64)], b: &HashMap<u32, f64>) -> f64 {
+    a.iter()
+        .map(|(t, w)| w * b.get(t).copied().unwrap_or(0.0))
+        .sum()
 }
 
 /// What a claim holds so far, for scoring the next sentence against it.
@@ -214,8 +89,9 @@ struct ClaimState {
 }
 
 impl ClaimState {
-    /// How well unit `u` (with specific `values`) states this claim, if it may join it at all.
-    fn score(&self, u: &Unit, values: &BTreeSet<String>) -> Option<f64> {
+    /// How well unit `u` (with specific `values`) states this claim, if it may join it at all;
+    /// `members` are the claim's units.
+    fn score(&self, u: &Unit, values: &BTreeSet<String>, members: &[&Unit]) -> Option<f64> {
         // A claim is what different articles say; an article does not corroborate itself.
         if self.articles.contains(&u.article) {
             return None;
@@ -232,7 +108,15 @@ impl ClaimState {
         {
             return None;
         }
+        if !same_fact(members.iter().copied(), u) {
+            return None;
+        }
         let score = dot_sparse(&u.vector, &self.centroid) / self.norm.max(1e-9);
+        if members.iter().any(|m| m.negated() != u.negated())
+            && !(score >= NEGATION_THRESHOLD && members.iter().all(|m| m.actor == u.actor))
+        {
+            return None;
+        }
         if shared_value {
             return Some(score + VALUE_BONUS);
         }
@@ -266,73 +150,8 @@ impl ClaimState {
     }
 }
 
-/// How many of an article's first body sentences may be its lead.
-const LEAD_SENTENCES: usize = 3;
-/// Share of the headlines' common terms a lead sentence must hold.
-const LEAD_COVERAGE: f64 = 0.75;
-
-/// The lead of each article that states the story's main event, as unit indices.
-///
-/// News puts the event in the headline and the first sentences (the inverted pyramid), but a
-/// lead also carries each outlet's own context ("…, a move that symbolises …", "More than 33
-/// years after …"), which dilutes the sentence-to-sentence cosine below the alignment threshold.
-/// So the main event is found the way a reader finds it: the terms most headlines share (in more
-/// than half of them, and at least two) are the event; each article's first sentence, among its
-/// first [`LEAD_SENTENCES`], that holds [`LEAD_COVERAGE`] of those terms states it.
-/// Returns no units when fewer than two articles state it.
-pub fn lead_units(
-    articles: &[&ReadArticle],
-    units: &[Unit],
-    vocab: &HashMap<String, u32>,
-) -> Vec<usize> {
-    let headlines: Vec<BTreeSet<String>> = articles
-        .iter()
-        .filter_map(|a| a.headline.as_deref())
-        .map(|h| parallax_text::content_terms(h).into_iter().collect())
-        .collect();
-    if headlines.len() < 2 {
-        return Vec::new();
-    }
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for h in &headlines {
-        for t in h {
-            *counts.entry(t.as_str()).or_default() += 1;
-        }
-    }
-    let event: Vec<u32> = counts
-        .into_iter()
-        .filter(|&(_, n)| n >= 2 && n * 2 > headlines.len())
-        .filter_map(|(t, _)| vocab.get(t).copied())
-        .collect();
-    if event.len() < 2 {
-        return Vec::new();
-    }
-    let needed = (event.len() as f64 * LEAD_COVERAGE).ceil() as usize;
-    // Units come in article order, body sentences in reading order.
-    let mut leads: Vec<usize> = Vec::new();
-    let mut first = 0;
-    while first < units.len() {
-        let article = units[first].article;
-        let end = units[first..]
-            .iter()
-            .position(|u| u.article != article)
-            .map_or(units.len(), |n| first + n);
-        leads.extend(
-            (first..end)
-                .take(LEAD_SENTENCES)
-                .find(|&u| event.iter().filter(|t| units[u].terms.contains(t)).count() >= needed),
-        );
-        first = end;
-    }
-    let articles: BTreeSet<usize> = leads.iter().map(|&u| units[u].article).collect();
-    if articles.len() < 2 {
-        return Vec::new();
-    }
-    leads
-}
-
-/// Align units into claims. `lead` (from [`lead_units`]) opens the first claim: the main event
-/// as each article's lead states it.
+/// Align units into claims. `lead` (from [`crate::lead::lead_units`]) opens the first claim:
+/// the main event as each article's lead states it.
 pub fn align(units: &[Unit], lead: &[usize]) -> Vec<AlignedClaim> {
     let mut df: HashMap<u32, usize> = HashMap::default();
     for u in units {
@@ -355,7 +174,8 @@ pub fn align(units: &[Unit], lead: &[usize]) -> Vec<AlignedClaim> {
         let mut best: Option<(f64, usize)> = None;
         if !seeded {
             for c in candidates(u, &df, &postings) {
-                match states[c].score(u, &values) {
+                let members: Vec<&Unit> = claims[c].units.iter().map(|&m| &units[m]).collect();
+                match states[c].score(u, &values, &members) {
                     Some(score)
                         if score >= ALIGN_THRESHOLD && best.is_none_or(|(b, _)| score > b) =>
                     {
@@ -377,7 +197,81 @@ pub fn align(units: &[Unit], lead: &[usize]) -> Vec<AlignedClaim> {
         claims[c].units.push(ui);
         states[c].add(c, u, values, &mut postings);
     }
+    merge_claims(units, claims, &states, &df, &postings)
+}
+
+/// Claims that state one fact but formed apart — taken in article order, the first two
+/// wordings of a fact may each be closer to something else than to each other — merged: when
+/// their centroids clear [`ALIGN_THRESHOLD`], their articles differ and every sentence of one
+/// may state the fact of the other. Closest pairs first; candidates from the postings.
+fn merge_claims(
+    units: &[Unit],
+    claims: Vec<AlignedClaim>,
+    states: &[ClaimState],
+    df: &HashMap<u32, usize>,
+    postings: &HashMap<u32, Vec<usize>>,
+) -> Vec<AlignedClaim> {
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for (a, state) in states.iter().enumerate() {
+        let mut probe: Vec<u32> = state.centroid.keys().copied().collect();
+        probe.sort_by_key(|t| (df.get(t).copied().unwrap_or(0), *t));
+        let near: BTreeSet<usize> = probe
+            .iter()
+            .take(PROBE_TERMS)
+            .filter_map(|t| postings.get(t))
+            .flatten()
+            .copied()
+            .filter(|&b| b > a)
+            .collect();
+        for b in near {
+            let other = &states[b];
+            let dot: f64 = state
+                .centroid
+                .iter()
+                .map(|(t, w)| w * other.centroid.get(t).copied().unwrap_or(0.0))
+                .sum();
+            let cos = dot / (state.norm * other.norm).max(1e-9);
+            if cos >= ALIGN_THRESHOLD && state.articles.is_disjoint(&other.articles) {
+                pairs.push((cos, a, b));
+            }
+        }
+    }
+    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut claims = claims;
+    // Claim → the claim it was merged into (itself when kept).
+    let mut into: Vec<usize> = (0..claims.len()).collect();
+    let root = |into: &[usize], mut c: usize| {
+        while into[c] != c {
+            c = into[c];
+        }
+        c
+    };
+    for (_, a, b) in pairs {
+        let (a, b) = (root(&into, a), root(&into, b));
+        let (keep, gone) = (a.min(b), a.max(b));
+        if keep == gone || !mergeable(units, &claims[keep], &claims[gone]) {
+            continue;
+        }
+        let moved = std::mem::take(&mut claims[gone].units);
+        claims[keep].units.extend(moved);
+        into[gone] = keep;
+    }
+    claims.retain(|c| !c.units.is_empty());
     claims
+}
+
+/// Whether two claims may be one: no article in both, and every sentence of each may state
+/// the fact of the other, with the same polarity.
+fn mergeable(units: &[Unit], a: &AlignedClaim, b: &AlignedClaim) -> bool {
+    let articles = |c: &AlignedClaim| -> BTreeSet<usize> {
+        c.units.iter().map(|&u| units[u].article).collect()
+    };
+    articles(a).is_disjoint(&articles(b))
+        && b.units.iter().all(|&u| {
+            let members = a.units.iter().map(|&m| &units[m]);
+            members.clone().all(|m| m.negated() == units[u].negated())
+                && same_fact(members, &units[u])
+        })
 }
 
 /// The claims that may take unit `u`: those holding its rarest terms shared with another unit.

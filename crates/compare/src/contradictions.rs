@@ -7,15 +7,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustc_hash::FxHashMap as HashMap;
 
 use parallax_model::{
-    Contradiction, ContradictionValue, Quantity, QuantityValue, QuoteGroup, ReadArticle, Sentence,
+    Contradiction, ContradictionValue, Quantity, QuantityValue, QuoteGroup, ReadArticle,
 };
-use parallax_text::WordList;
 
-use crate::claims::{self, AlignedClaim, Unit};
+use crate::claims::{self, AlignedClaim};
 use crate::quotes;
-
-/// Words that negate a clause (see the data file for what is left out and why).
-static NEGATIONS: WordList = WordList::new(include_str!("../data/negations.txt"));
+use crate::units::{self, Unit};
 
 /// The contradictions inside the claims, in claim order, and the claims they contest.
 pub fn within_claims(
@@ -148,7 +145,7 @@ impl ClaimUnits<'_> {
                     continue;
                 }
                 // Only sentences close in wording disagree about the same thing.
-                if claims::cosine(&units[*ua], &units[*ub]) < claims::CONFLICT_THRESHOLD {
+                if units::cosine(&units[*ua], &units[*ub]) < claims::CONFLICT_THRESHOLD {
                     continue;
                 }
                 if let Some(about) = values_disagree(qa, qb) {
@@ -165,8 +162,8 @@ impl ClaimUnits<'_> {
     /// Negation: the same statement with and without "not" from independent sources.
     fn negation(&self) -> Option<Found> {
         let units = self.units;
-        let &n = self.us.iter().find(|&&u| units[u].negated)?;
-        let &p = self.us.iter().find(|&&u| !units[u].negated)?;
+        let &n = self.us.iter().find(|&&u| units[u].negated())?;
+        let &p = self.us.iter().find(|&&u| !units[u].negated())?;
         (self.independent(n, p) && term_overlap(&units[n], &units[p], self.entity_terms) >= 0.5)
             .then(|| Found {
                 about: "negation",
@@ -214,40 +211,6 @@ fn kind_key(q: &Quantity) -> String {
         RelativeDay { .. } => "relday".into(),
         Duration { unit, .. } => format!("duration:{unit}"),
     }
-}
-
-/// Whether a sentence's main statement is negated. Most sentences hold no negation word at all;
-/// only those are read again.
-pub fn negates(s: &Sentence) -> bool {
-    s.words
-        .iter()
-        .any(|w| NEGATIONS.contains(w) || w.ends_with("n't"))
-        && negated(&s.text)
-}
-
-/// Whether the main statement of a sentence is negated. A negation inside a relative clause set
-/// off by commas (", who was not at the church,") belongs to that clause, not the statement.
-pub fn negated(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let mut main = String::with_capacity(lower.len());
-    let mut rest = lower.as_str();
-    while let Some(at) = [", who ", ", which ", ", whom "]
-        .iter()
-        .filter_map(|p| rest.find(p))
-        .min()
-    {
-        main.push_str(&rest[..at]);
-        rest = &rest[at + 2..];
-        match rest.find(',') {
-            Some(end) => rest = &rest[end..],
-            None => rest = "",
-        }
-    }
-    main.push_str(rest);
-    parallax_text::tokenize(&main)
-        .iter()
-        .filter(|t| t.kind == parallax_text::TokenKind::Word)
-        .any(|t| NEGATIONS.contains(t.text) || t.text.ends_with("n't"))
 }
 
 /// Two values of the same kind that cannot both be true.
@@ -409,17 +372,5 @@ mod tests {
             )
         };
         assert_eq!(values_disagree(&d("2025-11"), &d("2025-11-06")), None);
-    }
-
-    #[test]
-    fn negation_of_the_statement_only() {
-        assert!(negated("The minister did not resign on Friday."));
-        assert!(negated("We weren't executing the plan."));
-        assert!(negated("I cant speak for the first death."));
-        assert!(!negated(
-            "Ms. Palin, who was not at the church at the time, stopped by Saturday."
-        ));
-        assert!(!negated("Man denies arson charge"));
-        assert!(!negated("Nothing changes for the notable village."));
     }
 }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use parallax_model::{Figure, Quantity, QuantityValue, ReadArticle};
 
-use crate::claims::Unit;
+use crate::units::Unit;
 
 /// Who gives each figure (by `source_key`): the copy groups and the article ids, in order.
 pub struct ValueSources(HashMap<String, (BTreeSet<usize>, Vec<String>)>);

@@ -16,8 +16,17 @@ pub mod contradictions;
 pub mod entities;
 pub mod eval;
 pub mod figures;
+pub mod headline;
+pub mod lead;
+pub mod paraphrase;
 pub mod quotes;
+pub mod standalone;
+pub mod statement;
+pub mod support;
 pub mod syndication;
+pub mod timeline;
+pub mod units;
+pub mod wording;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -26,16 +35,17 @@ use parallax_model::{
     Support,
 };
 
-use claims::{AlignedClaim, Unit};
+use claims::AlignedClaim;
 use figures::ValueSources;
+use units::Unit;
 
 /// Analyse one story. `id` names it in the output.
 pub fn analyze_story(id: &str, articles: &[&ReadArticle]) -> StoryReport {
     let (roots, overlaps) = syndication::copy_groups(articles);
     let entities = entities::resolve_entities(articles);
-    let (units, vocab) = claims::units(articles, &entities);
-    let lead = claims::lead_units(articles, &units, &vocab);
-    let aligned = claims::align(&units, &lead);
+    let (units, vocab) = units::units(articles, &entities);
+    let main = lead::main_event(articles, &units);
+    let aligned = claims::align(&units, &main.joined);
     let order = ClaimOrder::new(&aligned, &units, &roots);
     let (mut contradictions, contested) =
         contradictions::within_claims(articles, &units, &aligned, &order, &roots, &vocab);
@@ -50,11 +60,19 @@ pub fn analyze_story(id: &str, articles: &[&ReadArticle]) -> StoryReport {
     };
     let claims = story.claims(&order, &contested, &value_sources);
     let (syndication, copy_of) = syndication::syndication_groups(articles, &roots, &overlaps);
-    let (brief, timeline) =
-        brief::brief_and_timeline(articles, &claims, &units, &aligned, &order.order);
+    let brief = brief::brief(&brief::BriefInput {
+        articles,
+        claims: &claims,
+        units: &units,
+        aligned: &aligned,
+        order: &order.order,
+        main: &main,
+        support: &support::Support::new(articles),
+    });
+    let timeline = timeline::timeline(articles, &claims, &units, &aligned, &order.order);
     StoryReport {
         id: id.to_string(),
-        headline: brief::story_headline(articles),
+        headline: headline::story_headline(articles),
         articles: article_infos(articles, &copy_of),
         omissions: omissions(articles, &claims),
         claims,
@@ -141,7 +159,7 @@ impl Story<'_> {
             } else {
                 ClaimStatus::SingleSource
             };
-            let best = brief::least_loaded(
+            let best = wording::least_loaded(
                 us.iter().map(|&u| (units[u].article, units[u].sentence)),
                 articles,
             );

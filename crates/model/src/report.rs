@@ -177,6 +177,9 @@ pub struct BriefItem {
     pub sources: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claim: Option<String>,
+    /// The status of the claim the sentence states: a brief opens with the main event even when
+    /// only one source states it, and says so (`single_source`).
+    pub status: ClaimStatus,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -52,6 +52,7 @@ mod tests {
                     text: text.into(),
                     sources: vec!["a".into()],
                     claim: None,
+                    status: parallax_model::ClaimStatus::Corroborated,
                 }],
                 ..Default::default()
             }],
