@@ -308,3 +308,43 @@ fn every_format_renders() {
         assert!(!s.contains("\x1b["), "no colour when not a terminal");
     }
 }
+
+#[test]
+fn critical_minerals_agreement_is_corroborated_by_its_four_outlets() {
+    let v = analyze_json();
+    let claims = v["stories"][0]["claims"].as_array().unwrap();
+    let claim = claims
+        .iter()
+        .find(|c| {
+            c["support"].as_array().unwrap().iter().any(|s| {
+                s["sentence"]
+                    .as_str()
+                    .unwrap()
+                    .contains("memorandum of understanding")
+            })
+        })
+        .expect("a claim with the memorandum");
+    assert_eq!(claim["status"], "corroborated", "{claim:#}");
+    assert_eq!(
+        support_articles(claim),
+        ["000", "002", "003", "004"],
+        "{claim:#}"
+    );
+    let sentences: Vec<&str> = claim["support"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["sentence"].as_str().unwrap())
+        .collect();
+    for wording in [
+        "a new US pact on critical minerals",
+        "signed a cooperation agreement over critical minerals",
+        "signed a strategic cooperation deal on critical minerals",
+        "inked a memorandum of understanding on critical minerals cooperation",
+    ] {
+        assert!(
+            sentences.iter().any(|s| s.contains(wording)),
+            "{wording}: {sentences:#?}"
+        );
+    }
+}

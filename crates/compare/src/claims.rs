@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 use parallax_model::{Quantity, QuantityValue};
 
 use crate::contradictions::values_disagree;
-use crate::statement::different_steps;
+use crate::statement::{different_steps, Subject};
 use crate::units::Unit;
 
 /// Cosine similarity (with value bonus) at which a sentence states an existing claim.
@@ -61,6 +61,20 @@ pub fn same_fact<'a>(members: impl Iterator<Item = &'a Unit> + Clone, u: &Unit) 
     // Different named actors state one fact only when each sentence names the other's actor too
     // ("Obama assailed Trump" / "Trump was assailed by Obama").
     members.any(|m| m.entities.contains(actor)) && actors.iter().any(|a| u.entities.contains(*a))
+}
+
+/// Whether two sentences name one actor: the same named actor, or no name and the same words
+/// for it ("the finance minister").
+fn same_actor(a: &Unit, b: &Unit) -> bool {
+    match (&a.actor, &b.actor) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => {
+            a.statement.subject == Subject::Other
+                && b.statement.subject == Subject::Other
+                && a.statement.head == b.statement.head
+        }
+        _ => false,
+    }
 }
 
 /// Values specific enough that sharing them suggests the same fact.
@@ -113,7 +127,7 @@ impl ClaimState {
         }
         let score = dot_sparse(&u.vector, &self.centroid) / self.norm.max(1e-9);
         if members.iter().any(|m| m.negated() != u.negated())
-            && !(score >= NEGATION_THRESHOLD && members.iter().all(|m| m.actor == u.actor))
+            && !(score >= NEGATION_THRESHOLD && members.iter().all(|m| same_actor(m, u)))
         {
             return None;
         }

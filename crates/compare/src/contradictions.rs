@@ -2,89 +2,81 @@
 //! that cannot both be true, the same statement with and without a negation, the same statement
 //! about different people — and one quote attributed to different people.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use parallax_model::{
-    Contradiction, ContradictionValue, Quantity, QuantityValue, QuoteGroup, ReadArticle,
+    Contradiction, ContradictionValue, Quantity, QuantityValue, ReadArticle, Sentence,
 };
+use parallax_text::is_stopword;
 
-use crate::claims::{self, AlignedClaim};
+use crate::claims::AlignedClaim;
+use crate::figure_conflicts;
+use crate::paraphrase::word_stem;
 use crate::quotes;
-use crate::units::{self, Unit};
+use crate::statement::{self, Subject};
+use crate::units::Unit;
 
-/// The contradictions inside the claims, in claim order, and the claims they contest.
+/// The contradictions of the story's statements, in claim order, and the claims they contest:
+/// figures and dates two aligned statements give differently ([`figure_conflicts`]), and inside
+/// each claim a negated and an affirmed wording, or one statement about different people.
 pub fn within_claims(
     articles: &[&ReadArticle],
     units: &[Unit],
     aligned: &[AlignedClaim],
     claims: &crate::ClaimOrder,
     roots: &[usize],
-    vocab: &HashMap<String, u32>,
 ) -> (Vec<Contradiction>, BTreeSet<usize>) {
-    let entity_terms: BTreeSet<u32> = vocab
+    let rank: HashMap<usize, usize> = claims
+        .order
         .iter()
-        .filter(|(k, _)| k.starts_with('@'))
-        .map(|(_, &v)| v)
+        .enumerate()
+        .map(|(k, &c)| (c, k))
         .collect();
-    let mut contradictions = Vec::new();
+    let value = |u: usize, value: String| {
+        let article = articles[units[u].article];
+        ContradictionValue {
+            article: article.id().to_string(),
+            value,
+            sentence: article.sentences[units[u].sentence].text.clone(),
+        }
+    };
+    // (rank of the first claim, contradiction)
+    let mut found: Vec<(usize, Contradiction)> = Vec::new();
     let mut contested: BTreeSet<usize> = BTreeSet::new();
+    for (c, a, b, about) in figure_conflicts::conflicts(articles, units, aligned, roots) {
+        contested.insert(c);
+        found.push((
+            rank[&c],
+            Contradiction {
+                claims: vec![claims.ids[&c].clone()],
+                about: about.to_string(),
+                values: vec![value(a.unit, a.surface), value(b.unit, b.surface)],
+            },
+        ));
+    }
     for &c in &claims.order {
         let claim = ClaimUnits {
+            articles,
             us: &aligned[c].units,
             units,
             roots,
-            entity_terms: &entity_terms,
         };
-        for found in claim.contradictions() {
+        for f in claim.contradictions() {
             contested.insert(c);
-            contradictions.push(Contradiction {
-                claims: vec![claims.ids[&c].clone()],
-                about: found.about.to_string(),
-                values: found
-                    .values
-                    .iter()
-                    .map(|(u, value)| {
-                        let unit = &units[*u];
-                        let article = articles[unit.article];
-                        ContradictionValue {
-                            article: article.id().to_string(),
-                            value: value.clone(),
-                            sentence: article.sentences[unit.sentence].text.clone(),
-                        }
-                    })
-                    .collect(),
-            });
+            found.push((
+                rank[&c],
+                Contradiction {
+                    claims: vec![claims.ids[&c].clone()],
+                    about: f.about.to_string(),
+                    values: f.values.into_iter().map(|(u, v)| value(u, v)).collect(),
+                },
+            ));
         }
     }
-    (contradictions, contested)
-}
-
-/// One quote given to different people: `conflicts` are the groups (from
-/// [`quotes::group_quotes`]) whose variants name different speakers.
-pub fn between_quotes(groups: &[QuoteGroup], conflicts: &[(usize, usize)]) -> Vec<Contradiction> {
-    conflicts
-        .iter()
-        .map(|&(g, _)| {
-            let mut seen = BTreeSet::new();
-            let values = groups[g]
-                .variants
-                .iter()
-                .filter(|v| v.speaker.is_some() && seen.insert(v.speaker.clone()))
-                .map(|v| ContradictionValue {
-                    article: v.article.clone(),
-                    value: v.speaker.clone().unwrap_or_default(),
-                    sentence: v.text.clone(),
-                })
-                .collect();
-            Contradiction {
-                claims: Vec::new(),
-                about: "actor".into(),
-                values,
-            }
-        })
-        .collect()
+    found.sort_by_key(|f| f.0);
+    (found.into_iter().map(|f| f.1).collect(), contested)
 }
 
 /// A contradiction inside one claim: what it is about, and each side's unit and value.
@@ -95,90 +87,61 @@ struct Found {
 
 /// One claim's units, with what tells sources and statements apart.
 struct ClaimUnits<'a> {
+    articles: &'a [&'a ReadArticle],
     /// The claim's units, indices into `units`.
     us: &'a [usize],
     units: &'a [Unit],
     /// Each article's copy group: units of one group are one source.
     roots: &'a [usize],
-    /// The vocabulary's entity terms, left out when comparing statements.
-    entity_terms: &'a BTreeSet<u32>,
 }
 
 impl ClaimUnits<'_> {
-    /// Contradictions inside the claim: one representative per distinct value, from independent
-    /// sources, so the cost is linear in the claim's support.
+    /// Contradictions inside the claim: a negated and an affirmed wording, one statement about
+    /// different people.
     fn contradictions(&self) -> Vec<Found> {
-        let mut out = self.differing_values();
-        out.extend(self.negation());
-        out.extend(self.different_actors());
-        out
+        self.negation()
+            .into_iter()
+            .chain(self.different_actors())
+            .collect()
     }
 
     fn independent(&self, a: usize, b: usize) -> bool {
         self.roots[self.units[a].article] != self.roots[self.units[b].article]
     }
 
-    /// Numbers and dates: compare sentences that give exactly one value of a kind.
-    fn differing_values(&self) -> Vec<Found> {
-        let units = self.units;
-        let mut out = Vec::new();
-        let mut reps: Vec<(usize, &Quantity)> = Vec::new();
-        for &u in self.us {
-            let mut by_kind: BTreeMap<String, Vec<&Quantity>> = BTreeMap::new();
-            for q in &units[u].quantities {
-                by_kind.entry(kind_key(q)).or_default().push(q);
-            }
-            for qs in by_kind.values().filter(|qs| qs.len() == 1) {
-                let q = qs[0];
-                if !reps.iter().any(|(r, rq)| {
-                    kind_key(rq) == kind_key(q)
-                        && (values_disagree(rq, q).is_none() || !self.independent(*r, u))
-                }) {
-                    reps.push((u, q));
-                }
-            }
-        }
-        let mut done: BTreeSet<(usize, usize)> = BTreeSet::new();
-        for (i, (ua, qa)) in reps.iter().enumerate() {
-            for (ub, qb) in &reps[i + 1..] {
-                if !self.independent(*ua, *ub) || !done.insert((*ua, *ub)) {
-                    continue;
-                }
-                // Only sentences close in wording disagree about the same thing.
-                if units::cosine(&units[*ua], &units[*ub]) < claims::CONFLICT_THRESHOLD {
-                    continue;
-                }
-                if let Some(about) = values_disagree(qa, qb) {
-                    out.push(Found {
-                        about,
-                        values: vec![(*ua, qa.surface.clone()), (*ub, qb.surface.clone())],
-                    });
-                }
-            }
-        }
-        out
-    }
-
-    /// Negation: the same statement with and without "not" from independent sources.
+    /// Negation: the same statement with and without "not" from independent sources — the
+    /// negation on what both say ("did not resign" / "resigned"), not on a clause only one has
+    /// ("would not say what …", "have no further comment"), and about someone the sentence
+    /// names (not "he").
     fn negation(&self) -> Option<Found> {
         let units = self.units;
-        let &n = self.us.iter().find(|&&u| units[u].negated())?;
-        let &p = self.us.iter().find(|&&u| !units[u].negated())?;
-        (self.independent(n, p) && term_overlap(&units[n], &units[p], self.entity_terms) >= 0.5)
-            .then(|| Found {
+        let named = |u: usize| !matches!(units[u].statement.subject, Subject::Pronoun(_));
+        let &n = self.us.iter().find(|&&u| units[u].negated() && named(u))?;
+        let &p = self
+            .us
+            .iter()
+            .find(|&&u| !units[u].negated() && named(u) && self.independent(n, u))?;
+        let text = |u: usize| &self.articles[units[u].article].sentences[units[u].sentence];
+        (term_overlap(&units[n], &units[p]) >= 0.5 && negates_shared(text(n), text(p))).then(|| {
+            Found {
                 about: "negation",
                 values: vec![(p, "affirms".into()), (n, "denies".into())],
-            })
+            }
+        })
     }
 
-    /// Actor: the same statement about different people.
+    /// Actor: the same statement about different people, each the named subject of its
+    /// sentence, and neither sentence naming the other's.
     fn different_actors(&self) -> Option<Found> {
         let units = self.units;
         let single: Vec<usize> = self
             .us
             .iter()
             .copied()
-            .filter(|&u| units[u].people.len() == 1)
+            .filter(|&u| {
+                units[u].people.len() == 1
+                    && matches!(&units[u].statement.subject, Subject::Named(n) if units[u].people.contains(n))
+            })
             .collect();
         let &a = single.first()?;
         let &b = single
@@ -186,7 +149,9 @@ impl ClaimUnits<'_> {
             .find(|&&b| units[b].people != units[a].people && self.independent(b, a))?;
         let name = |u: usize| units[u].people.iter().next().cloned().unwrap_or_default();
         let (na, nb) = (name(a), name(b));
-        (term_overlap(&units[a], &units[b], self.entity_terms) >= 0.6
+        (term_overlap(&units[a], &units[b]) >= 0.6
+            && !units[a].entities.contains(&nb)
+            && !units[b].entities.contains(&na)
             && quotes::full_name(&na)
             && quotes::full_name(&nb)
             && !quotes::same_person(&na, &nb))
@@ -194,22 +159,6 @@ impl ClaimUnits<'_> {
             about: "actor",
             values: vec![(a, na), (b, nb)],
         })
-    }
-}
-
-/// Values of one kind can disagree: money in one currency, counts of one unit, dates.
-fn kind_key(q: &Quantity) -> String {
-    use QuantityValue::*;
-    match &q.value {
-        Money { currency, .. } => format!("money:{currency}"),
-        Percent { .. } => "percent".into(),
-        Count { unit, .. } => format!(
-            "count:{}",
-            unit.as_deref().map(parallax_text::stem).unwrap_or_default()
-        ),
-        Year { .. } | Date { .. } => "date".into(),
-        RelativeDay { .. } => "relday".into(),
-        Duration { unit, .. } => format!("duration:{unit}"),
     }
 }
 
@@ -229,7 +178,11 @@ pub fn values_disagree(a: &Quantity, b: &Quantity) -> Option<&'static str> {
                 currency: c2,
                 amount: y,
             },
-        ) if c1 == c2 => (!(close(*x, *y) || bounded && within_bound(a, b))).then_some("number"),
+        ) if c1 == c2 => (!(close(*x, *y)
+            || rounded(*x, *y)
+            || rounded(*y, *x)
+            || bounded && within_bound(a, b)))
+        .then_some("number"),
         // Spelled-out counts ("the two countries") are usually determiners, not figures.
         (
             Count {
@@ -241,7 +194,7 @@ pub fn values_disagree(a: &Quantity, b: &Quantity) -> Option<&'static str> {
                 unit: Some(u2),
             },
         ) if stem_eq(u1, u2) && has_digit(&a.surface) && has_digit(&b.surface) => {
-            (!(close(*x, *y) || bounded && within_bound(a, b))).then_some("number")
+            counts_disagree(a, b)
         }
         (Percent { value: x }, Percent { value: y }) => {
             ((x - y).abs() > 0.5 && !bounded).then_some("number")
@@ -262,6 +215,30 @@ pub fn values_disagree(a: &Quantity, b: &Quantity) -> Option<&'static str> {
         }
         _ => None,
     }
+}
+
+/// Two counts (of one unit, as the caller knows) that cannot both be true: not within 1% of
+/// each other, nor within a bound one of them states ("over 200", "about 200").
+pub fn counts_disagree(a: &Quantity, b: &Quantity) -> Option<&'static str> {
+    let (x, y) = (amount(a), amount(b));
+    let close = (x - y).abs() <= 0.01 * x.abs().max(y.abs());
+    let bounded = a.qualifier.is_some() || b.qualifier.is_some();
+    (!(close || rounded(x, y) || rounded(y, x) || bounded && within_bound(a, b)))
+        .then_some("number")
+}
+
+/// Figures of millions and more are written rounded: "$1.4 trillion" is "$1.37 trillion" to
+/// two digits. Whether `x` (a million or more) is `y` rounded to `x`'s last significant digit.
+fn rounded(x: f64, y: f64) -> bool {
+    if x.abs() < 1e6 {
+        return false;
+    }
+    let mut step = 10f64.powi(x.abs().log10().floor() as i32);
+    // The largest power of ten that `x` is a whole multiple of.
+    while step >= 1.0 && ((x / step).round() * step - x).abs() > step * 1e-6 {
+        step /= 10.0;
+    }
+    step >= 1.0 && ((y / step).round() * step - x).abs() <= step * 1e-6
 }
 
 fn has_digit(s: &str) -> bool {
@@ -295,12 +272,25 @@ fn within_bound(a: &Quantity, b: &Quantity) -> bool {
     (a.qualifier.is_some() && check(a, b)) || (b.qualifier.is_some() && check(b, a))
 }
 
-/// Share of terms two units have in common, ignoring entity terms (Jaccard).
-pub fn term_overlap(a: &Unit, b: &Unit, entity_terms: &BTreeSet<u32>) -> f64 {
-    let a: BTreeSet<_> = a.terms.difference(entity_terms).collect();
-    let b: BTreeSet<_> = b.terms.difference(entity_terms).collect();
-    let inter = a.intersection(&b).count() as f64;
-    let union = a.union(&b).count().max(1) as f64;
+/// Whether a negation of sentence `negated` bears on a word the `affirmed` sentence also has:
+/// one of the few words after the negation ("did not resign") is in both.
+fn negates_shared(negated: &Sentence, affirmed: &Sentence) -> bool {
+    let stems: BTreeSet<String> = affirmed.words.iter().map(|w| word_stem(w)).collect();
+    let words = &negated.words;
+    words.iter().enumerate().any(|(i, w)| {
+        statement::is_negation(w)
+            && words[i + 1..]
+                .iter()
+                .take(3)
+                .any(|next| !is_stopword(&word_stem(next)) && stems.contains(&word_stem(next)))
+    })
+}
+
+/// Share of what two units say (their predicates: terms outside names) that they have in
+/// common (Jaccard).
+pub fn term_overlap(a: &Unit, b: &Unit) -> f64 {
+    let inter = a.predicates.intersection(&b.predicates).count() as f64;
+    let union = a.predicates.union(&b.predicates).count().max(1) as f64;
     inter / union
 }
 
@@ -372,5 +362,15 @@ mod tests {
             )
         };
         assert_eq!(values_disagree(&d("2025-11"), &d("2025-11-06")), None);
+        // Large figures are written rounded; small counts are exact.
+        assert_eq!(values_disagree(&m(1.4e12, None), &m(1.37e12, None)), None);
+        assert_eq!(
+            values_disagree(&m(1.4e12, None), &m(1.2e12, None)),
+            Some("number")
+        );
+        assert_eq!(
+            values_disagree(&c(50.0, "people"), &c(49.0, "people")),
+            Some("number")
+        );
     }
 }

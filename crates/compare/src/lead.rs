@@ -25,6 +25,9 @@ use crate::claims::same_fact;
 use crate::paraphrase::{self, concept_terms};
 use crate::units::Unit;
 
+/// Weighted terms sorted by term id.
+type SparseVector = Vec<(u32, f64)>;
+
 /// How many of an article's first body sentences may be its lead.
 const LEAD_SENTENCES: usize = 3;
 /// Headline coverage a later sentence gives up per position to an earlier one.
@@ -72,7 +75,7 @@ pub fn main_event(articles: &[&ReadArticle], units: &[Unit]) -> MainEvent {
     for (_, v) in &leads {
         total = add(&total, v, 1.0);
     }
-    let mut by_centrality: Vec<(f64, usize, &Vec<(u32, f64)>)> = leads
+    let mut by_centrality: Vec<(f64, usize, &SparseVector)> = leads
         .iter()
         .map(|(l, v)| {
             let mut others = add(&total, v, -1.0);

@@ -15,10 +15,12 @@ pub mod claims;
 pub mod contradictions;
 pub mod entities;
 pub mod eval;
+pub mod figure_conflicts;
 pub mod figures;
 pub mod headline;
 pub mod lead;
 pub mod paraphrase;
+pub mod quote_conflicts;
 pub mod quotes;
 pub mod standalone;
 pub mod statement;
@@ -43,14 +45,18 @@ use units::Unit;
 pub fn analyze_story(id: &str, articles: &[&ReadArticle]) -> StoryReport {
     let (roots, overlaps) = syndication::copy_groups(articles);
     let entities = entities::resolve_entities(articles);
-    let (units, vocab) = units::units(articles, &entities);
+    let units = units::units(articles, &entities);
     let main = lead::main_event(articles, &units);
     let aligned = claims::align(&units, &main.joined);
     let order = ClaimOrder::new(&aligned, &units, &roots);
     let (mut contradictions, contested) =
-        contradictions::within_claims(articles, &units, &aligned, &order, &roots, &vocab);
+        contradictions::within_claims(articles, &units, &aligned, &order, &roots);
     let (quotes, actor_conflicts) = quotes::group_quotes(articles, &entities);
-    contradictions.extend(contradictions::between_quotes(&quotes, &actor_conflicts));
+    contradictions.extend(quote_conflicts::between_quotes(
+        articles,
+        &quotes,
+        &actor_conflicts,
+    ));
     let value_sources = figures::value_sources(articles, &units, &roots);
     let story = Story {
         articles,

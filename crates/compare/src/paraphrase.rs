@@ -104,7 +104,8 @@ pub fn word_stem(word: &str) -> String {
 }
 
 /// The concept terms of a sentence's words (lower-cased, in order): for each term, the index of
-/// its first word and the term. Stop words that no phrase takes are left out.
+/// its first word and the term. Stop words that no phrase takes are left out, as words or as
+/// stems ("this" stems to "thi").
 pub fn concept_terms(words: &[String]) -> Vec<(usize, String)> {
     let lexicon = lexicon();
     let stems: Vec<String> = words.iter().map(|w| word_stem(w)).collect();
@@ -124,7 +125,7 @@ pub fn concept_terms(words: &[String]) -> Vec<(usize, String)> {
         let s = &stems[i];
         if let Some(concept) = lexicon.concept_of(s) {
             out.push((i, concept.to_string()));
-        } else if !is_stopword(s) {
+        } else if !is_stopword(s) && !is_stopword(&words[i].to_lowercase()) {
             out.push((i, s.clone()));
         }
         i += 1;

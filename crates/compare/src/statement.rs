@@ -28,6 +28,11 @@ static PROCESS_STEPS: &str = include_str!("../data/process-steps.txt");
 const MAX_OPENING_PHRASE: usize = 24;
 /// The longest attribution tail ("…, family spokesman Harlan Boll announced."), in words.
 const MAX_ATTRIBUTION: usize = 9;
+/// How many of the main clause's first words name an unnamed subject.
+const HEAD_WORDS: usize = 3;
+/// How many words after a subject its reporting verb may come ("Mayorkas announced", "Mitt
+/// Romney, Utah Republican, said").
+const REPORTING_REACH: usize = 4;
 /// How far into the main clause (in words) its subject may start: room for titles ("U.S.
 /// District Court Judge Sharon Gleason").
 const SUBJECT_WINDOW: usize = 7;
@@ -40,6 +45,9 @@ pub enum Subject {
     /// "He", "she", "they": someone an earlier sentence named. True for "he" and "she", which
     /// stand for one person.
     Pronoun(bool),
+    /// A named source reporting what others did ("Mayorkas announced Thursday that border
+    /// agents apprehended …"): the speaker, who is not the actor of the fact.
+    Speaker(String),
     /// A description ("a federal judge"), a thing, or nothing the rules can read.
     Other,
 }
@@ -53,6 +61,9 @@ pub struct Statement {
     /// of words when there is none.
     pub attribution_start: usize,
     pub subject: Subject,
+    /// The first words of the main clause, lower-cased: what an unnamed subject is called
+    /// ("the finance minister").
+    pub head: Vec<String>,
     /// The main statement is negated ("did not resign").
     pub negated: bool,
     /// The process steps the sentence names: (process, step) pairs, sorted.
@@ -72,6 +83,12 @@ pub fn read(
         clause_start,
         attribution_start: attribution_start(&words),
         subject: subject(&sentence.text, &words, clause_start, mentions, entities),
+        head: words
+            .iter()
+            .skip(clause_start)
+            .take(HEAD_WORDS)
+            .map(|w| w.1.to_lowercase())
+            .collect(),
         negated: negates(sentence),
         steps: steps(terms),
     }
@@ -93,6 +110,14 @@ pub fn layout(text: &str) -> Layout<'_> {
         attribution_start: attribution_start(&words),
         words: words.into_iter().map(|w| w.1).collect(),
     }
+}
+
+/// The byte range (start, end) of each of a sentence's words, as [`Sentence::words`] has them.
+pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    word_tokens(text)
+        .into_iter()
+        .map(|(start, w, _)| (start, start + w.len()))
+        .collect()
 }
 
 /// The sentence's words (not punctuation) as (byte start, text, followed by a comma).
@@ -192,10 +217,43 @@ fn subject(
         .filter(in_head)
         .filter(actor)
         .min_by_key(|m| (m.kind != EntityKind::Person, m.span.start));
-    match head {
-        Some(m) => Subject::Named(entities.canonical(&m.key).to_string()),
-        None => Subject::Other,
+    let Some(m) = head else {
+        return Subject::Other;
+    };
+    let name = entities.canonical(&m.key).to_string();
+    if reports_others(words, m.span.end) {
+        Subject::Speaker(name)
+    } else {
+        Subject::Named(name)
     }
+}
+
+/// Whether a subject ending at byte `end` reports what others did: a reporting verb follows
+/// within a few words ("announced Thursday that …") and the reported clause does not open with
+/// a pronoun for the subject itself ("said Friday that he was sickened").
+fn reports_others(words: &[(usize, &str, bool)], end: usize) -> bool {
+    let after: Vec<String> = words
+        .iter()
+        .filter(|w| w.0 >= end)
+        .take(8)
+        .map(|w| w.1.to_lowercase())
+        .collect();
+    let Some(verb) = after
+        .iter()
+        .take(REPORTING_REACH)
+        .position(|w| REPORTING_VERBS.contains(w))
+    else {
+        return false;
+    };
+    !after[verb + 1..]
+        .iter()
+        .take(3)
+        .any(|w| SUBJECT_PRONOUNS.contains(w))
+}
+
+/// Whether a word negates ("not", "never", "didn't").
+pub fn is_negation(word: &str) -> bool {
+    NEGATIONS.contains(word) || word.ends_with("n't")
 }
 
 /// Whether a sentence's main statement is negated. Most sentences hold no negation word at all;
@@ -233,18 +291,18 @@ pub fn negated(text: &str) -> bool {
         .any(|t| NEGATIONS.contains(t.text) || t.text.ends_with("n't"))
 }
 
-/// Concept → (process, step), from `data/process-steps.txt`.
-fn step_table() -> &'static HashMap<String, (u16, u16)> {
-    static TABLE: OnceLock<HashMap<String, (u16, u16)>> = OnceLock::new();
+/// Concept → its (process, step) pairs, from `data/process-steps.txt`.
+fn step_table() -> &'static HashMap<String, Vec<(u16, u16)>> {
+    static TABLE: OnceLock<HashMap<String, Vec<(u16, u16)>>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = HashMap::default();
+        let mut table: HashMap<String, Vec<(u16, u16)>> = HashMap::default();
         for (process, line) in entries(PROCESS_STEPS).enumerate() {
             for (step, concepts) in line.split(',').enumerate() {
                 for concept in concepts.split('+').map(str::trim) {
-                    table.insert(
-                        format!("{CONCEPT_PREFIX}{concept}"),
-                        (process as u16, step as u16),
-                    );
+                    table
+                        .entry(format!("{CONCEPT_PREFIX}{concept}"))
+                        .or_default()
+                        .push((process as u16, step as u16));
                 }
             }
         }
@@ -257,7 +315,9 @@ fn steps(terms: &[(usize, String)]) -> Vec<(u16, u16)> {
     let table = step_table();
     let mut steps: Vec<(u16, u16)> = terms
         .iter()
-        .filter_map(|(_, t)| table.get(t).copied())
+        .filter_map(|(_, t)| table.get(t))
+        .flatten()
+        .copied()
         .collect();
     steps.sort_unstable();
     steps.dedup();

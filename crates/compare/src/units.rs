@@ -53,9 +53,8 @@ impl Unit {
     }
 }
 
-/// The story's body sentences as units, and the vocabulary of their terms (concept terms, and
-/// "@Name" for the story's entities).
-pub fn units(articles: &[&ReadArticle], entities: &Entities) -> (Vec<Unit>, HashMap<String, u32>) {
+/// The story's body sentences as units.
+pub fn units(articles: &[&ReadArticle], entities: &Entities) -> Vec<Unit> {
     let mut vocab = Vocabulary::default();
     let mut raw: Vec<RawUnit> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
@@ -68,7 +67,7 @@ pub fn units(articles: &[&ReadArticle], entities: &Entities) -> (Vec<Unit>, Hash
             }
         }
     }
-    (weigh(raw, &vocab), vocab.ids)
+    weigh(raw, &vocab)
 }
 
 /// Term ids, given in order of first use, and each term's English rarity factor.
@@ -143,7 +142,7 @@ impl Vocabulary {
         let actor = match &statement.subject {
             Subject::Named(n) => Some(n.clone()),
             Subject::Pronoun(true) => previous_actor.filter(|p| people_named(entities, p)),
-            Subject::Pronoun(false) => None,
+            Subject::Pronoun(false) | Subject::Speaker(_) => None,
             Subject::Other => None,
         };
         RawUnit {
