@@ -246,11 +246,11 @@ fn brief_sentences_read_on_their_own() {
     let r = story(&[
         (
             "Senator releases committee emails",
-            "Sen. Cory Booker on Thursday released confidential committee emails about the nominee. He said the emails should never have been kept from the public. \"I will take the consequences,\" he said.",
+            "Sen. Cory Booker on Thursday released confidential committee emails about the court nominee. He said the emails showed the nominee's views on race and should never have been hidden from the public. Republicans on the committee accused him of breaking Senate rules, and the chairman warned of consequences.",
         ),
         (
-            "Booker releases emails",
-            "Sen. Cory Booker released confidential committee emails about the nominee on Thursday. He said the emails should never have been kept from the public. \"I will take the consequences,\" he said.",
+            "Booker makes nominee emails public",
+            "Democratic Sen. Cory Booker made public a batch of confidential committee emails about the nominee on Thursday evening. He said the emails showed the nominee's views on race and should never have been hidden from the public. The hearing resumed on Friday morning with questions on executive power.",
         ),
     ]);
     assert!(!r.brief.is_empty());
@@ -288,13 +288,14 @@ fn a_reply_needs_what_it_answers() {
     let r = story(&[
         (
             "Governor signs budget",
-            "Governor Lee signed the state budget on Tuesday after weeks of talks. Senator Park immediately fired back at the governor in a statement on the budget.",
+            "Governor Ann Lee signed the state budget on Tuesday after weeks of talks with lawmakers. Senator Tom Park immediately fired back at the governor, calling the budget reckless.",
         ),
         (
-            "Budget signed",
-            "The state budget was signed by Governor Lee on Tuesday after weeks of talks. Senator Park immediately fired back at the governor in a statement on the budget.",
+            "Budget becomes law",
+            "The state budget was signed into law by Gov. Ann Lee on Tuesday. Within the hour Senator Tom Park fired back at the governor over the spending plan, calling it reckless.",
         ),
     ]);
+    assert!(!r.brief.is_empty());
     assert!(
         r.brief.iter().all(|b| !b.text.contains("fired back")),
         "{:#?}",
