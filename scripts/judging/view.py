@@ -46,7 +46,7 @@ for sid in ids:
         o.append(f'[{f["article"]}] {f["kind"]}/{f.get("category")} «{f["text"]}» in: {f["sentence"]}')
     o.append('### BRIEF')
     for b in brief:
-        o.append(f'- ({b.get("claim")}, {b.get("sources")}) {b["text"]}')
+        o.append(f'- ({b.get("claim")}, {b.get("status")}, {b.get("sources")}) {b["text"]}')
     o.append('### ENTITIES')
     for e in ents:
         o.append(f'  {e["name"]} [{e["kind"]}] aliases={e.get("aliases")} mentions={e.get("mentions")} arts={len(e.get("articles",[]))}')

@@ -21,12 +21,15 @@ use crate::statement::{different_steps, Subject};
 use crate::units::Unit;
 
 /// Cosine similarity (with value bonus) at which a sentence states an existing claim.
-pub const ALIGN_THRESHOLD: f64 = 0.42;
+pub const ALIGN_THRESHOLD: f64 = 0.36;
 /// A sentence whose polarity differs from a claim's states it (and contradicts it) only when
 /// this close in wording and about the same actor: "the minister resigned" / "the minister did
 /// not resign". Below it, an affirmed and a denied sentence are different facts ("Trump Jr.
 /// confirmed his correspondence" / "Assange couldn't confirm the messages").
 pub const NEGATION_THRESHOLD: f64 = 0.6;
+/// Similarity at which an article's further sentence states a claim it already supports: higher
+/// than [`ALIGN_THRESHOLD`], as an article's sentences share its topic's words anyway.
+pub const RESTATEMENT_THRESHOLD: f64 = 0.5;
 /// Bonus for sharing a specific figure or date (a strong sign of the same fact).
 const VALUE_BONUS: f64 = 0.15;
 /// When the values disagree, only a sentence this close in wording states the same fact (and
@@ -42,12 +45,14 @@ pub struct AlignedClaim {
 }
 
 /// Whether unit `u` may state the same fact as every unit of `members`, polarity aside: the
-/// same actor (or one of them names none), no different step of one process.
+/// same actor (or one of them names none), no different step of one process, and the step they
+/// all name, if any.
 pub fn same_fact<'a>(members: impl Iterator<Item = &'a Unit> + Clone, u: &Unit) -> bool {
     let mut members = members;
     if members
         .clone()
         .any(|m| different_steps(&m.statement.steps, &u.statement.steps))
+        || !takes_core_step(members.clone(), u)
     {
         return false;
     }
@@ -61,6 +66,25 @@ pub fn same_fact<'a>(members: impl Iterator<Item = &'a Unit> + Clone, u: &Unit) 
     // Different named actors state one fact only when each sentence names the other's actor too
     // ("Obama assailed Trump" / "Trump was assailed by Obama").
     members.any(|m| m.entities.contains(actor)) && actors.iter().any(|a| u.entities.contains(*a))
+}
+
+/// Whether `u` names the step every one of `members` names, if two or more share one: a claim that
+/// Williams died takes "Williams died in her sleep", not "Williams starred in aquatic musicals".
+fn takes_core_step<'a>(members: impl Iterator<Item = &'a Unit>, u: &Unit) -> bool {
+    let mut members = members.peekable();
+    let Some(first) = members.next() else {
+        return true;
+    };
+    // One sentence's verb is one outlet's wording; two that agree make it the claim's step.
+    if members.peek().is_none() {
+        return true;
+    }
+    let core: Vec<(u16, u16)> = members.fold(first.statement.steps.clone(), |core, m| {
+        core.into_iter()
+            .filter(|s| m.statement.steps.contains(s))
+            .collect()
+    });
+    core.is_empty() || core.iter().any(|s| u.statement.steps.contains(s))
 }
 
 /// Whether two sentences name one actor: the same named actor, or no name and the same words
@@ -106,10 +130,9 @@ impl ClaimState {
     /// How well unit `u` (with specific `values`) states this claim, if it may join it at all;
     /// `members` are the claim's units.
     fn score(&self, u: &Unit, values: &BTreeSet<String>, members: &[&Unit]) -> Option<f64> {
-        // A claim is what different articles say; an article does not corroborate itself.
-        if self.articles.contains(&u.article) {
-            return None;
-        }
+        // An article may join a claim it is in: when it says the fact again ("Williams died
+        // peacefully in her sleep" after "Esther Williams has died") the claim lists both
+        // wordings; it does not corroborate itself, as sources are counted by article.
         let shared_value = values.iter().any(|v| self.values.contains(v));
         // Two sentences that share only names say different things about the same people
         // ("Netanyahu visited Kazakhstan in 2016" / "Netanyahu will join the call"). A shared
@@ -189,10 +212,14 @@ pub fn align(units: &[Unit], lead: &[usize]) -> Vec<AlignedClaim> {
         if !seeded {
             for c in candidates(u, &df, &postings) {
                 let members: Vec<&Unit> = claims[c].units.iter().map(|&m| &units[m]).collect();
+                let again = states[c].articles.contains(&u.article);
+                let needed = if again {
+                    RESTATEMENT_THRESHOLD
+                } else {
+                    ALIGN_THRESHOLD
+                };
                 match states[c].score(u, &values, &members) {
-                    Some(score)
-                        if score >= ALIGN_THRESHOLD && best.is_none_or(|(b, _)| score > b) =>
-                    {
+                    Some(score) if score >= needed && best.is_none_or(|(b, _)| score > b) => {
                         best = Some((score, c));
                     }
                     _ => {}
@@ -208,15 +235,19 @@ pub fn align(units: &[Unit], lead: &[usize]) -> Vec<AlignedClaim> {
                 claims.len() - 1
             }
         };
+        // A restatement joins the claim's wordings but not its centroid: a claim that grew on
+        // each article's second and third wordings would drift to the topic they share.
+        if !states[c].articles.contains(&u.article) {
+            states[c].add(c, u, values, &mut postings);
+        }
         claims[c].units.push(ui);
-        states[c].add(c, u, values, &mut postings);
     }
     merge_claims(units, claims, &states, &df, &postings)
 }
 
 /// Claims that state one fact but formed apart — taken in article order, the first two
 /// wordings of a fact may each be closer to something else than to each other — merged: when
-/// their centroids clear [`ALIGN_THRESHOLD`], their articles differ and every sentence of one
+/// their centroids clear [`ALIGN_THRESHOLD`] and every sentence of one
 /// may state the fact of the other. Closest pairs first; candidates from the postings.
 fn merge_claims(
     units: &[Unit],
@@ -245,7 +276,7 @@ fn merge_claims(
                 .map(|(t, w)| w * other.centroid.get(t).copied().unwrap_or(0.0))
                 .sum();
             let cos = dot / (state.norm * other.norm).max(1e-9);
-            if cos >= ALIGN_THRESHOLD && state.articles.is_disjoint(&other.articles) {
+            if cos >= ALIGN_THRESHOLD {
                 pairs.push((cos, a, b));
             }
         }
@@ -274,18 +305,13 @@ fn merge_claims(
     claims
 }
 
-/// Whether two claims may be one: no article in both, and every sentence of each may state
-/// the fact of the other, with the same polarity.
+/// Whether two claims may be one: every sentence of each may state the fact of the other, with
+/// the same polarity.
 fn mergeable(units: &[Unit], a: &AlignedClaim, b: &AlignedClaim) -> bool {
-    let articles = |c: &AlignedClaim| -> BTreeSet<usize> {
-        c.units.iter().map(|&u| units[u].article).collect()
-    };
-    articles(a).is_disjoint(&articles(b))
-        && b.units.iter().all(|&u| {
-            let members = a.units.iter().map(|&m| &units[m]);
-            members.clone().all(|m| m.negated() == units[u].negated())
-                && same_fact(members, &units[u])
-        })
+    b.units.iter().all(|&u| {
+        let members = a.units.iter().map(|&m| &units[m]);
+        members.clone().all(|m| m.negated() == units[u].negated()) && same_fact(members, &units[u])
+    })
 }
 
 /// The claims that may take unit `u`: those holding its rarest terms shared with another unit.
