@@ -31,6 +31,10 @@ const BRIEF_CONTEXT: usize = 2;
 /// words support, when one adds something and reads on its own: three short reports that each
 /// add their own angle still give the reader more than one sentence.
 const BRIEF_MIN: usize = 2;
+/// Least cosine of a single-source sentence with the other articles' sentences for the brief to
+/// take it: what no other outlet touches on is one outlet's angle ("desperate attempts … hit a
+/// new low"), not the story.
+const SINGLE_SOURCE_SUPPORT: f64 = 0.1;
 /// Share of a sentence's weight (its terms, by their weight in it) that the brief must not have
 /// said yet for the sentence to add something.
 const NOVELTY: f64 = 0.5;
@@ -143,7 +147,8 @@ impl BriefInput<'_> {
                 let mut others = crate::lead::add(&total, &by_article[unit.article], -1.0);
                 parallax_text::sparse::normalize(&mut others);
                 let support = parallax_text::sparse::dot(&unit.vector, &others);
-                if best.is_none_or(|b| support > b.0)
+                if support >= SINGLE_SOURCE_SUPPORT
+                    && best.is_none_or(|b| support > b.0)
                     && self.reads_alone(u, &named)
                     && self.adds_to(u, &said, chosen)
                 {

@@ -22,6 +22,7 @@ use crate::contradictions::{counts_disagree, values_disagree};
 use crate::paraphrase::concept_terms;
 use crate::statement::{layout, word_spans, Subject};
 use crate::units::{cosine, Unit};
+use crate::wording::opens_dependent;
 
 /// Words on each side of a figure that are its context.
 const CONTEXT_WORDS: usize = 3;
@@ -214,11 +215,12 @@ fn disagreement(a: &Figure, b: &Figure) -> Option<&'static str> {
 
 /// The figures of unit `i` (sentence of `article`): values and ranges with kind and context.
 fn figures_of(article: &ReadArticle, i: usize, unit: &Unit) -> Vec<Figure> {
-    // Whose figure "he had 269 yards" gives, the sentence does not say.
-    if matches!(unit.statement.subject, Subject::Pronoun(_)) {
+    // Whose figure "he had 269 yards" or "that followed an 8.3 percent drop" gives, the
+    // sentence does not say.
+    let sentence = &article.sentences[unit.sentence];
+    if matches!(unit.statement.subject, Subject::Pronoun(_)) || opens_dependent(&sentence.text) {
         return Vec::new();
     }
-    let sentence = &article.sentences[unit.sentence];
     let text = sentence.text.as_str();
     // A sentence that opens where a decimal was split ("… a 7." / "1-magnitude quake …").
     let split_open = article.text[..sentence.span.start]

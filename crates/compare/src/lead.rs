@@ -23,11 +23,14 @@ use parallax_text::sparse;
 
 use crate::claims::same_fact;
 use crate::paraphrase::{self, concept_terms};
-use crate::units::Unit;
+use crate::units::{cosine, Unit};
 
 /// Weighted terms sorted by term id.
 type SparseVector = Vec<(u32, f64)>;
 
+/// Least cosine of a lead's own sentence with one of the main claim's: headlines alone do not
+/// make two leads one fact ("Lester Holt bows to the Clinton campaign" under a debate headline).
+pub const LEAD_SENTENCE_SIMILARITY: f64 = 0.1;
 /// How many of an article's first body sentences may be its lead.
 const LEAD_SENTENCES: usize = 3;
 /// Headline coverage a later sentence gives up per position to an earlier one.
@@ -85,21 +88,23 @@ pub fn main_event(articles: &[&ReadArticle], units: &[Unit]) -> MainEvent {
         .collect();
     by_centrality.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let central: Vec<usize> = by_centrality.iter().map(|c| c.1).collect();
+    // The most central lead opens the main claim; the others join in order of centrality, in
+    // passes until none joins: a lead worded apart from the first may be close to a later one.
     let mut main: Vec<usize> = Vec::new();
     let mut centroid: Vec<(u32, f64)> = Vec::new();
-    for (_, l, v) in by_centrality {
-        let u = &units[l];
-        let joins = main.is_empty() || {
-            let mut c = centroid.clone();
-            sparse::normalize(&mut c);
-            sparse::dot(v, &c) >= LEAD_THRESHOLD
-                && main.iter().all(|&m| units[m].negated() == u.negated())
-                && shares_predicate(main.iter().map(|&m| &units[m]), u)
-                && same_fact(main.iter().map(|&m| &units[m]), u)
-        };
-        if joins {
-            main.push(l);
-            centroid = add(&centroid, v, 1.0);
+    let mut waiting = by_centrality;
+    loop {
+        let before = main.len();
+        waiting.retain(|&(_, l, v)| {
+            let joins = main.is_empty() || joins_main(&main, &centroid, l, v, units);
+            if joins {
+                main.push(l);
+                centroid = add(&centroid, v, 1.0);
+            }
+            !joins
+        });
+        if main.len() == before || waiting.is_empty() {
+            break;
         }
     }
     if main.len() < 2 {
@@ -109,6 +114,27 @@ pub fn main_event(articles: &[&ReadArticle], units: &[Unit]) -> MainEvent {
         joined: main,
         leads: central,
     }
+}
+
+/// Whether lead `l` (its event vector `v`) joins the main claim `main` (their event vectors'
+/// sum `centroid`): close in headline and lead, its own sentence close to one of theirs, and
+/// the same fact by actor, step, polarity and what is said.
+fn joins_main(
+    main: &[usize],
+    centroid: &[(u32, f64)],
+    l: usize,
+    v: &[(u32, f64)],
+    units: &[Unit],
+) -> bool {
+    let u = &units[l];
+    let mut c = centroid.to_vec();
+    sparse::normalize(&mut c);
+    let members = || main.iter().map(|&m| &units[m]);
+    sparse::dot(v, &c) >= LEAD_THRESHOLD
+        && members().any(|m| cosine(m, u) >= LEAD_SENTENCE_SIMILARITY)
+        && members().all(|m| m.negated() == u.negated())
+        && shares_predicate(members(), u)
+        && same_fact(members(), u)
 }
 
 /// Whether `u` says something any of `members` says: leads that share only names and

@@ -57,6 +57,9 @@ pub fn dependence(article: &ReadArticle, index: usize) -> Option<Dependence> {
     if tail.iter().any(|w| SUBJECT_PRONOUNS.contains(w)) || unnamed_speaker(tail, tail_words) {
         return Some(Dependence::UnnamedSpeaker);
     }
+    if points_to_earlier(&lower) {
+        return Some(Dependence::PointsBack);
+    }
     if has_phrase(
         &lower[..l.attribution_start.min(lower.len())],
         &REPLY_PHRASES,
@@ -84,6 +87,18 @@ fn anaphoric_subject(clause: &[String], written: &[&str]) -> Option<String> {
     noun(1)
         .or_else(|| noun(2).filter(|_| !named(1)))
         .map(|w| word_stem(w))
+}
+
+/// "Those measures", "these claims" anywhere: a thing an earlier sentence named ("Final
+/// language on those measures hasn't yet been set"). "Those who …" and "these of …" are not.
+fn points_to_earlier(words: &[String]) -> bool {
+    words.windows(2).any(|w| {
+        matches!(w[0].as_str(), "those" | "these")
+            && !matches!(
+                w[1].as_str(),
+                "who" | "whom" | "that" | "which" | "of" | "in" | "with"
+            )
+    })
 }
 
 /// An attribution to "the official", "the station": "the" and a noun that points back, no name.
@@ -167,6 +182,10 @@ mod tests {
         assert_eq!(
             first("Trump immediately fired back at the senator on Twitter."),
             Some(Reply)
+        );
+        assert_eq!(
+            first("Final language on those measures hasn't yet been set."),
+            Some(PointsBack)
         );
         assert_eq!(
             first("The announcement was made on Thursday in Astana."),
