@@ -74,23 +74,35 @@ pub fn same_fact<'a>(members: impl Iterator<Item = &'a Unit> + Clone, u: &Unit) 
     members.any(|m| m.entities.contains(actor)) && actors.iter().any(|a| u.entities.contains(*a))
 }
 
-/// Whether `u` names the step every one of `members` names, if two or more share one: a claim that
-/// Williams died takes "Williams died in her sleep", not "Williams starred in aquatic musicals".
-fn takes_core_step<'a>(members: impl Iterator<Item = &'a Unit>, u: &Unit) -> bool {
+/// The steps every one of `members` names, when two or more agree: one sentence's verb is one
+/// outlet's wording; two that agree make it the claim's step.
+fn core_steps<'a>(members: impl Iterator<Item = &'a Unit>) -> Vec<(u16, u16)> {
     let mut members = members.peekable();
     let Some(first) = members.next() else {
-        return true;
+        return Vec::new();
     };
-    // One sentence's verb is one outlet's wording; two that agree make it the claim's step.
     if members.peek().is_none() {
-        return true;
+        return Vec::new();
     }
-    let core: Vec<(u16, u16)> = members.fold(first.statement.steps.clone(), |core, m| {
+    members.fold(first.statement.steps.clone(), |core, m| {
         core.into_iter()
             .filter(|s| m.statement.steps.contains(s))
             .collect()
-    });
+    })
+}
+
+/// Whether `u` names the claim's step, if it has one: a claim that Williams died takes
+/// "Williams died in her sleep", not "Williams starred in aquatic musicals".
+fn takes_core_step<'a>(members: impl Iterator<Item = &'a Unit>, u: &Unit) -> bool {
+    let core = core_steps(members);
     core.is_empty() || core.iter().any(|s| u.statement.steps.contains(s))
+}
+
+/// Whether the claim of `members` has a step and `u` names it.
+fn shares_core_step<'a>(members: impl Iterator<Item = &'a Unit>, u: &Unit) -> bool {
+    core_steps(members)
+        .iter()
+        .any(|s| u.statement.steps.contains(s))
 }
 
 /// Whether two sentences name one actor: the same named actor, or no name and the same words
@@ -123,12 +135,13 @@ fn specific_values(u: &Unit) -> impl Iterator<Item = String> + '_ {
         })
 }
 
-/// Whether an amount, share or count has two or more significant digits.
+/// Whether an amount, a share or a count in the thousands has two or more significant digits
+/// (a small count is mostly an age or a tally many facts share: "Robert Pitman, 24").
 fn precise(q: &Quantity) -> bool {
     let x = match q.value {
         QuantityValue::Money { amount, .. } => amount,
         QuantityValue::Percent { value } => value,
-        QuantityValue::Count { value, .. } => value,
+        QuantityValue::Count { value, .. } if value >= 1000.0 => value,
         _ => return false,
     };
     let digits: String = format!("{}", x.abs())
@@ -251,7 +264,10 @@ pub fn align(units: &[Unit], lead: &[usize]) -> Vec<AlignedClaim> {
         if !seeded {
             for c in candidates(u, &df, &postings) {
                 let members: Vec<&Unit> = claims[c].units.iter().map(|&m| &units[m]).collect();
-                let again = states[c].articles.contains(&u.article);
+                // An article's further sentence restates a claim when close to it, or when it names
+                // the step the claim's sentences agree on ("died", "was charged").
+                let again = states[c].articles.contains(&u.article)
+                    && !shares_core_step(members.iter().copied(), u);
                 let needed = if again {
                     RESTATEMENT_THRESHOLD
                 } else {

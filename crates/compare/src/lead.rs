@@ -19,10 +19,12 @@ use std::collections::BTreeSet;
 use rustc_hash::FxHashMap as HashMap;
 
 use parallax_model::ReadArticle;
-use parallax_text::sparse;
+use parallax_text::lines::is_title_case;
+use parallax_text::{ends_with_stop, sparse};
 
 use crate::claims::same_fact;
 use crate::paraphrase::{self, concept_terms};
+use crate::statement::same_steps;
 use crate::units::{cosine, Unit};
 
 /// Weighted terms sorted by term id.
@@ -56,7 +58,11 @@ pub struct MainEvent {
 pub fn main_event(articles: &[&ReadArticle], units: &[Unit]) -> MainEvent {
     let mut firsts: Vec<Vec<usize>> = vec![Vec::new(); articles.len()];
     for (i, u) in units.iter().enumerate() {
-        if firsts[u.article].len() < LEAD_SENTENCES {
+        let text = &articles[u.article].sentences[u.sentence].text;
+        // A headline repeated in the body ("Waitrose fire in Wellington town centre tackled")
+        // covers its headline perfectly and states the event loosely: a lead is a sentence.
+        let sentence = ends_with_stop(text) && !is_title_case(text);
+        if sentence && firsts[u.article].len() < LEAD_SENTENCES {
             firsts[u.article].push(i);
         }
     }
@@ -118,7 +124,8 @@ pub fn main_event(articles: &[&ReadArticle], units: &[Unit]) -> MainEvent {
 
 /// Whether lead `l` (its event vector `v`) joins the main claim `main` (their event vectors'
 /// sum `centroid`): close in headline and lead, its own sentence close to one of theirs, and
-/// the same fact by actor, step, polarity and what is said.
+/// the same fact by actor, polarity and what is said, and the same steps as the most central
+/// lead (the main event is one event: not "a fire broke out" and "a man was charged").
 fn joins_main(
     main: &[usize],
     centroid: &[(u32, f64)],
@@ -133,6 +140,7 @@ fn joins_main(
     sparse::dot(v, &c) >= LEAD_THRESHOLD
         && members().any(|m| cosine(m, u) >= LEAD_SENTENCE_SIMILARITY)
         && members().all(|m| m.negated() == u.negated())
+        && same_steps(&units[main[0]].statement.steps, &u.statement.steps)
         && shares_predicate(members(), u)
         && same_fact(members(), u)
 }

@@ -201,7 +201,13 @@ fn subject(
             break;
         }
     }
-    let in_head = |m: &&&Mention| m.span.start >= first_byte && m.span.start < end;
+    // A name in quotation marks is a title ("the self-described \"Million Dollar Mermaid\""),
+    // not who acts.
+    let quoted = |m: &&&Mention| {
+        text.get(..m.span.start)
+            .is_some_and(|before| before.matches('"').count() % 2 == 1)
+    };
+    let in_head = |m: &&&Mention| m.span.start >= first_byte && m.span.start < end && !quoted(m);
     let actor = |m: &&&Mention| {
         matches!(
             m.kind,
@@ -329,6 +335,7 @@ fn step_table() -> &'static HashMap<String, Vec<(u16, u16)>> {
     TABLE.get_or_init(|| {
         let mut table: HashMap<String, Vec<(u16, u16)>> = HashMap::default();
         for (process, line) in entries(PROCESS_STEPS).enumerate() {
+            let line = line.trim_start_matches('!');
             for (step, concepts) in line.split(',').enumerate() {
                 for concept in concepts.split('+').map(str::trim) {
                     table
@@ -365,6 +372,26 @@ pub fn different_steps(a: &[(u16, u16)], b: &[(u16, u16)]) -> bool {
         let sa: Vec<u16> = a.iter().filter(|s| s.0 == p).map(|s| s.1).collect();
         !b.iter().any(|s| s.0 == p && sa.contains(&s.1))
     })
+}
+
+/// The processes whose steps are events of their own (marked "!" in the data file).
+fn event_processes() -> &'static Vec<u16> {
+    static EVENTS: OnceLock<Vec<u16>> = OnceLock::new();
+    EVENTS.get_or_init(|| {
+        entries(PROCESS_STEPS)
+            .enumerate()
+            .filter(|(_, line)| line.starts_with('!'))
+            .map(|(p, _)| p as u16)
+            .collect()
+    })
+}
+
+/// Whether two sentences report the same event by its steps: no different step of one process,
+/// and for each process whose steps are events of their own, a step in both or in neither
+/// ("charged with arson" and "a fire broke out" are two events, though one names no step).
+pub fn same_steps(a: &[(u16, u16)], b: &[(u16, u16)]) -> bool {
+    let has = |s: &[(u16, u16)], p: u16| s.iter().any(|x| x.0 == p);
+    !different_steps(a, b) && event_processes().iter().all(|&p| has(a, p) == has(b, p))
 }
 
 #[cfg(test)]
