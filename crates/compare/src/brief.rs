@@ -41,6 +41,9 @@ const NOVELTY: f64 = 0.5;
 /// How much a wording's support (how much of it other articles say) outweighs one unit of
 /// [`marks`]: among clean wordings, the one that carries most of what the sources share.
 const SUPPORT_WEIGHT: f64 = 1.0;
+/// How much naming the subject ("Tara Reid has checked into …") outweighs one unit of [`marks`]
+/// against a description ("The American Pie actress and velvet-rope fixture has …").
+const NAMED_SUBJECT_BONUS: f64 = 0.5;
 
 /// The story as the brief reads it.
 pub struct BriefInput<'a> {
@@ -241,9 +244,16 @@ impl BriefInput<'_> {
             .filter(|&u| self.reads_alone(u, named))
             .map(|u| {
                 let (a, s) = (self.units[u].article, self.units[u].sentence);
+                // A wording that names who acts reads on its own better than "the actress".
+                let named = if self.units[u].actor.is_some() {
+                    NAMED_SUBJECT_BONUS
+                } else {
+                    0.0
+                };
                 (
                     marks(self.articles[a], s)
-                        - SUPPORT_WEIGHT * self.support.of(self.articles, u, self.units),
+                        - SUPPORT_WEIGHT * self.support.of(self.articles, u, self.units)
+                        - named,
                     s,
                     a,
                     u,

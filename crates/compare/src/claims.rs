@@ -10,7 +10,7 @@
 //! joins it only when close in wording; what disagrees inside a claim is found in
 //! [`crate::contradictions`].
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -18,7 +18,7 @@ use parallax_model::{Quantity, QuantityValue};
 
 use crate::contradictions::values_disagree;
 use crate::statement::{different_steps, Subject};
-use crate::units::Unit;
+use crate::units::{cosine, Unit};
 
 /// Cosine similarity (with value bonus) at which a sentence states an existing claim.
 pub const ALIGN_THRESHOLD: f64 = 0.36;
@@ -27,9 +27,6 @@ pub const ALIGN_THRESHOLD: f64 = 0.36;
 /// not resign". Below it, an affirmed and a denied sentence are different facts ("Trump Jr.
 /// confirmed his correspondence" / "Assange couldn't confirm the messages").
 pub const NEGATION_THRESHOLD: f64 = 0.6;
-/// Similarity at which an article's further sentence states a claim it already supports: higher
-/// than [`ALIGN_THRESHOLD`], as an article's sentences share its topic's words anyway.
-pub const RESTATEMENT_THRESHOLD: f64 = 0.5;
 /// Bonus for sharing a specific figure or date (a strong sign of the same fact).
 const VALUE_BONUS: f64 = 0.15;
 /// Bonus for sharing a precise figure ("16.4%"): the story's most common words make the rest of
@@ -66,7 +63,7 @@ pub fn same_fact<'a>(members: impl Iterator<Item = &'a Unit> + Clone, u: &Unit) 
         return true;
     };
     let actors: BTreeSet<&String> = members.clone().filter_map(|m| m.actor.as_ref()).collect();
-    if actors.is_empty() || actors.contains(actor) {
+    if actors.is_empty() || members.clone().any(|m| one_person(m, u)) {
         return true;
     }
     // Different named actors state one fact only when each sentence names the other's actor too
@@ -105,6 +102,38 @@ fn shares_core_step<'a>(members: impl Iterator<Item = &'a Unit>, u: &Unit) -> bo
         .any(|s| u.statement.steps.contains(s))
 }
 
+/// Whether two sentences' actors are one: the same story entity, or names that can only be one
+/// person as written ("Vincent Gigante" / "Vincent \"The Chin\" Gigante") when the story's
+/// entities keep them apart.
+fn one_person(a: &Unit, b: &Unit) -> bool {
+    match (&a.actor, &b.actor) {
+        (Some(x), Some(y)) if x == y => true,
+        (Some(_), Some(_)) => match (&a.actor_surface, &b.actor_surface) {
+            (Some(x), Some(y)) => same_name(x, y),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Two written names of one person: the same surname and the same first name, or no first name
+/// in one of them.
+fn same_name(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == '"')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.trim_end_matches("'s").to_lowercase())
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    match (wa.split_last(), wb.split_last()) {
+        (Some((la, ra)), Some((lb, rb))) => {
+            la == lb && (ra.is_empty() || rb.is_empty() || ra.first() == rb.first())
+        }
+        _ => false,
+    }
+}
+
 /// Whether two sentences name one actor: the same named actor, or no name and the same words
 /// for it ("the finance minister").
 fn same_actor(a: &Unit, b: &Unit) -> bool {
@@ -119,13 +148,19 @@ fn same_actor(a: &Unit, b: &Unit) -> bool {
     }
 }
 
-/// Values specific enough that sharing them suggests the same fact; a precise figure (two or
-/// more significant digits of an amount, a share or a count: "16.4%", "212,672") is marked with
-/// [`PRECISE_MARK`], since two outlets giving it about different facts would be a coincidence.
+/// Values specific enough that sharing them suggests the same fact — not weekdays, nor small
+/// counts, which are mostly ages and tallies many facts of a story share ("the 36-year-old
+/// driver"); a precise figure (two or more significant digits of an amount, a share or a count
+/// in the thousands: "16.4%", "212,672") is marked with [`PRECISE_MARK`], since two outlets
+/// giving it about different facts would be a coincidence.
 fn specific_values(u: &Unit) -> impl Iterator<Item = String> + '_ {
     u.quantities
         .iter()
-        .filter(|q| !matches!(q.value, QuantityValue::RelativeDay { .. }))
+        .filter(|q| match q.value {
+            QuantityValue::RelativeDay { .. } => false,
+            QuantityValue::Count { value, .. } => value >= 100.0,
+            _ => true,
+        })
         .map(|q| {
             if precise(q) {
                 format!("{PRECISE_MARK}{}", q.normalized())
@@ -264,17 +299,18 @@ pub fn align(units: &[Unit], lead: &[usize]) -> Vec<AlignedClaim> {
         if !seeded {
             for c in candidates(u, &df, &postings) {
                 let members: Vec<&Unit> = claims[c].units.iter().map(|&m| &units[m]).collect();
-                // An article's further sentence restates a claim when close to it, or when it names
-                // the step the claim's sentences agree on ("died", "was charged").
-                let again = states[c].articles.contains(&u.article)
-                    && !shares_core_step(members.iter().copied(), u);
-                let needed = if again {
-                    RESTATEMENT_THRESHOLD
-                } else {
-                    ALIGN_THRESHOLD
-                };
+                // An article's further sentence restates a claim only when it names the step the
+                // claim's sentences agree on ("died", "was charged"): by wording alone, an
+                // article's sentences are all close to what it said before.
+                if states[c].articles.contains(&u.article)
+                    && !shares_core_step(members.iter().copied(), u)
+                {
+                    continue;
+                }
                 match states[c].score(u, &values, &members) {
-                    Some(score) if score >= needed && best.is_none_or(|(b, _)| score > b) => {
+                    Some(score)
+                        if score >= ALIGN_THRESHOLD && best.is_none_or(|(b, _)| score > b) =>
+                    {
                         best = Some((score, c));
                     }
                     _ => {}
@@ -338,6 +374,8 @@ fn merge_claims(
     }
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let mut claims = claims;
+    // Sentences a merge leaves out: each its own claim.
+    let mut extra: Vec<AlignedClaim> = Vec::new();
     // Claim → the claim it was merged into (itself when kept).
     let mut into: Vec<usize> = (0..claims.len()).collect();
     let root = |into: &[usize], mut c: usize| {
@@ -352,12 +390,46 @@ fn merge_claims(
         if keep == gone || !mergeable(units, &claims[keep], &claims[gone]) {
             continue;
         }
-        let moved = std::mem::take(&mut claims[gone].units);
-        claims[keep].units.extend(moved);
+        let mut merged = std::mem::take(&mut claims[keep].units);
+        merged.extend(std::mem::take(&mut claims[gone].units));
+        let (kept, apart) = once_per_article(units, merged);
+        claims[keep].units = kept;
+        extra.extend(apart.into_iter().map(|u| AlignedClaim { units: vec![u] }));
         into[gone] = keep;
     }
+    claims.extend(extra);
     claims.retain(|c| !c.units.is_empty());
     claims
+}
+
+/// A merged claim's units, with an article in it once unless its further sentences name the
+/// claim's step (as a restatement must); of an article's other sentences the one closest to the
+/// other articles' stays, and the rest (returned apart) leave the claim.
+fn once_per_article(units: &[Unit], merged: Vec<usize>) -> (Vec<usize>, Vec<usize>) {
+    let mut by_article: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &u in &merged {
+        by_article.entry(units[u].article).or_default().push(u);
+    }
+    let mut apart: Vec<usize> = Vec::new();
+    for (&article, own) in by_article.iter().filter(|(_, own)| own.len() > 1) {
+        let others: Vec<&Unit> = merged
+            .iter()
+            .filter(|&&m| units[m].article != article)
+            .map(|&m| &units[m])
+            .collect();
+        let closeness = |u: usize| -> f64 { others.iter().map(|m| cosine(&units[u], m)).sum() };
+        let Some(&best) = own
+            .iter()
+            .max_by(|&&a, &&b| closeness(a).total_cmp(&closeness(b)).then(b.cmp(&a)))
+        else {
+            continue;
+        };
+        apart.extend(own.iter().copied().filter(|&u| {
+            u != best && !shares_core_step(others.iter().copied().chain([&units[best]]), &units[u])
+        }));
+    }
+    let kept = merged.into_iter().filter(|u| !apart.contains(u)).collect();
+    (kept, apart)
 }
 
 /// Whether two claims may be one: every sentence of each may state the fact of the other, with

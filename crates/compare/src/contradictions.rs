@@ -140,7 +140,7 @@ impl ClaimUnits<'_> {
             .copied()
             .filter(|&u| {
                 units[u].people.len() == 1
-                    && matches!(&units[u].statement.subject, Subject::Named(n) if units[u].people.contains(n))
+                    && matches!(&units[u].statement.subject, Subject::Named(n, _) if units[u].people.contains(n))
             })
             .collect();
         let &a = single.first()?;

@@ -40,8 +40,9 @@ const SUBJECT_WINDOW: usize = 7;
 /// Who acts in a sentence's main clause.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
-    /// A story entity named at the head of the clause (canonical name).
-    Named(String),
+    /// A story entity named at the head of the clause: its canonical name, and the name as
+    /// written.
+    Named(String, String),
     /// "He", "she", "they": someone an earlier sentence named. True for "he" and "she", which
     /// stand for one person.
     Pronoun(bool),
@@ -230,7 +231,7 @@ fn subject(
     if reports_others(words, m.span.end) {
         Subject::Speaker(name)
     } else {
-        Subject::Named(name)
+        Subject::Named(name, m.surface.clone())
     }
 }
 

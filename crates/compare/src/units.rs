@@ -44,6 +44,8 @@ pub struct Unit {
     /// The named subject, or for a pronoun subject the person the previous sentence of the
     /// article names as its subject.
     pub actor: Option<String>,
+    /// The actor's name as the sentence (or, for a pronoun, the previous one) writes it.
+    pub actor_surface: Option<String>,
     pub quantities: Vec<Quantity>,
 }
 
@@ -58,10 +60,10 @@ pub fn units(articles: &[&ReadArticle], entities: &Entities) -> Vec<Unit> {
     let mut vocab = Vocabulary::default();
     let mut raw: Vec<RawUnit> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
-        let mut previous_actor: Option<String> = None;
+        let mut previous_actor: Option<(String, String)> = None;
         for s in a.body_sentences() {
             let unit = vocab.raw_unit(ai, a, s, entities, previous_actor.take());
-            previous_actor = unit.actor.clone();
+            previous_actor = unit.actor.clone().zip(unit.actor_surface.clone());
             if s.words.len() >= MIN_WORDS {
                 raw.push(unit);
             }
@@ -96,7 +98,7 @@ impl Vocabulary {
         a: &ReadArticle,
         s: &Sentence,
         entities: &Entities,
-        previous_actor: Option<String>,
+        previous_actor: Option<(String, String)>,
     ) -> RawUnit {
         let mentions: Vec<&Mention> = a.mentions_in(s.index).collect();
         let terms = concept_terms(&s.words);
@@ -139,11 +141,12 @@ impl Vocabulary {
             }
             names.insert(name);
         }
-        let actor = match &statement.subject {
-            Subject::Named(n) => Some(n.clone()),
-            Subject::Pronoun(true) => previous_actor.filter(|p| people_named(entities, p)),
-            Subject::Pronoun(false) | Subject::Speaker(_) => None,
-            Subject::Other => None,
+        let (actor, actor_surface) = match &statement.subject {
+            Subject::Named(n, surface) => (Some(n.clone()), Some(surface.clone())),
+            Subject::Pronoun(true) => previous_actor
+                .filter(|p| people_named(entities, &p.0))
+                .unzip(),
+            Subject::Pronoun(false) | Subject::Speaker(_) | Subject::Other => (None, None),
         };
         RawUnit {
             article: ai,
@@ -154,6 +157,7 @@ impl Vocabulary {
             people,
             statement,
             actor,
+            actor_surface,
             quantities: a.quantities_in(s.index).cloned().collect(),
         }
     }
@@ -222,6 +226,7 @@ struct RawUnit {
     people: BTreeSet<String>,
     statement: Statement,
     actor: Option<String>,
+    actor_surface: Option<String>,
     quantities: Vec<Quantity>,
 }
 
@@ -257,6 +262,7 @@ fn weigh(raw: Vec<RawUnit>, vocab: &Vocabulary) -> Vec<Unit> {
                 people: r.people,
                 statement: r.statement,
                 actor: r.actor,
+                actor_surface: r.actor_surface,
                 quantities: r.quantities,
             }
         })
