@@ -206,7 +206,7 @@ fn subject(
     // not who acts.
     let quoted = |m: &&&Mention| {
         text.get(..m.span.start)
-            .is_some_and(|before| before.matches('"').count() % 2 == 1)
+            .is_some_and(|before| !before.matches('"').count().is_multiple_of(2))
     };
     let in_head = |m: &&&Mention| m.span.start >= first_byte && m.span.start < end && !quoted(m);
     let actor = |m: &&&Mention| {
@@ -282,7 +282,7 @@ pub fn negated(text: &str) -> bool {
     let lower = text.to_lowercase().replace("not guilty", "innocent");
     // A piece of a quotation (an odd number of marks) is read whole: which side is quoted is
     // not known.
-    let unquoted: String = if lower.matches('"').count() % 2 == 0 {
+    let unquoted: String = if lower.matches('"').count().is_multiple_of(2) {
         lower.split('"').step_by(2).collect::<Vec<_>>().join(" ")
     } else {
         lower.clone()
