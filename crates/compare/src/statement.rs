@@ -219,11 +219,24 @@ fn subject(
                 | EntityKind::Media
         )
     };
-    let head = mentions
-        .iter()
-        .filter(in_head)
-        .filter(actor)
-        .min_by_key(|m| (m.kind != EntityKind::Person, m.span.start));
+    // The subject is the last name of the first run of capitalised words that holds one: a title
+    // runs into its name ("U.S. District Court Judge Sharon Gleason"), and a lower-case word —
+    // mostly the verb — ends the run ("YouTube suspended Republican Senator Rand Paul").
+    let head_words: Vec<&(usize, &str, bool)> =
+        words.iter().skip(start).take_while(|w| w.0 < end).collect();
+    let runs = head_words.split(|w| !w.1.starts_with(|c: char| c.is_uppercase()));
+    let head = runs
+        .filter_map(|run| {
+            let (first, last) = (run.first()?, run.last()?);
+            let range = first.0..last.0 + last.1.len();
+            mentions
+                .iter()
+                .filter(in_head)
+                .filter(actor)
+                .filter(|m| range.contains(&m.span.start))
+                .max_by_key(|m| m.span.start)
+        })
+        .next();
     let Some(m) = head else {
         return Subject::Other;
     };
