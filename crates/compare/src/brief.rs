@@ -43,7 +43,7 @@ const NOVELTY: f64 = 0.5;
 const SUPPORT_WEIGHT: f64 = 1.0;
 /// How much naming the subject ("Tara Reid has checked into …") outweighs one unit of [`marks`]
 /// against a description ("The American Pie actress and velvet-rope fixture has …").
-const NAMED_SUBJECT_BONUS: f64 = 0.5;
+const NAMED_SUBJECT_BONUS: f64 = 1.0;
 
 /// The story as the brief reads it.
 pub struct BriefInput<'a> {

@@ -61,7 +61,11 @@ pub fn main_event(articles: &[&ReadArticle], units: &[Unit]) -> MainEvent {
         let text = &articles[u.article].sentences[u.sentence].text;
         // A headline repeated in the body ("Waitrose fire in Wellington town centre tackled")
         // covers its headline perfectly and states the event loosely: a lead is a sentence.
-        let sentence = ends_with_stop(text) && !is_title_case(text);
+        // Nor is a quotation, or a piece of one, a lead: it is what someone said about the event.
+        let sentence = ends_with_stop(text)
+            && !is_title_case(text)
+            && !text.starts_with(['"', '\''])
+            && text.matches('"').count().is_multiple_of(2);
         if sentence && firsts[u.article].len() < LEAD_SENTENCES {
             firsts[u.article].push(i);
         }

@@ -15,7 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustc_hash::FxHashMap as HashMap;
 
 use parallax_model::{EntityKind, Mention, Quantity, ReadArticle, Sentence};
-use parallax_text::{sparse, tokenize, TokenKind, WordList};
+use parallax_text::lines::is_title_case;
+use parallax_text::{ends_with_stop, sparse, tokenize, TokenKind, WordList};
 
 use crate::entities::Entities;
 use crate::paraphrase::{self, concept_terms};
@@ -23,6 +24,8 @@ use crate::statement::{self, Statement, Subject};
 
 /// Sentences shorter than this (in words) are not claims.
 const MIN_WORDS: usize = 5;
+/// Most words of a line without a closing stop that is read as a headline, not a sentence.
+const HEADLINE_WORDS: usize = 12;
 /// Weight of a word in a scene-setting opening phrase.
 const SETTING_WEIGHT: f64 = 0.5;
 
@@ -64,7 +67,7 @@ pub fn units(articles: &[&ReadArticle], entities: &Entities) -> Vec<Unit> {
         for s in a.body_sentences() {
             let unit = vocab.raw_unit(ai, a, s, entities, previous_actor.take());
             previous_actor = unit.actor.clone().zip(unit.actor_surface.clone());
-            if s.words.len() >= MIN_WORDS {
+            if s.words.len() >= MIN_WORDS && !headline_line(&s.text, s.words.len()) {
                 raw.push(unit);
             }
         }
@@ -199,6 +202,13 @@ fn name_phrase_lengths(text: &str, mentions: &[&Mention]) -> Vec<usize> {
         i = end;
     }
     lengths
+}
+
+/// A headline repeated in the body ("Waitrose fire in Wellington town centre tackled", "US
+/// mafia godfather Gigante dies"): no closing stop, and title case or a headline's length. It
+/// names the story; it is not a statement an outlet makes in its report.
+fn headline_line(text: &str, words: usize) -> bool {
+    !ends_with_stop(text) && (is_title_case(text) || words <= HEADLINE_WORDS)
 }
 
 /// Whether a canonical name is a person of the story (a pronoun stands for people).
