@@ -28,6 +28,9 @@ static PROCESS_STEPS: &str = include_str!("../data/process-steps.txt");
 const MAX_OPENING_PHRASE: usize = 24;
 /// The longest attribution tail ("…, family spokesman Harlan Boll announced."), in words.
 const MAX_ATTRIBUTION: usize = 9;
+/// How far into the main clause (in words) the run of capitalised words holding its subject may
+/// start: "Former acting FBI Director Andrew McCabe".
+const SUBJECT_START: usize = 3;
 /// How many of the main clause's first words name an unnamed subject.
 const HEAD_WORDS: usize = 3;
 /// How many words after a subject its reporting verb may come ("Mayorkas announced", "Jen
@@ -224,7 +227,15 @@ fn subject(
     // mostly the verb — ends the run ("YouTube suspended Republican Senator Rand Paul").
     let head_words: Vec<&(usize, &str, bool)> =
         words.iter().skip(start).take_while(|w| w.0 < end).collect();
-    let runs = head_words.split(|w| !w.1.starts_with(|c: char| c.is_uppercase()));
+    // Runs that start within the clause's first few words: a name deeper in is an object
+    // ("participating states require their Electoral College voters").
+    let runs = head_words
+        .split(|w| !w.1.starts_with(|c: char| c.is_uppercase()))
+        .filter(|run| {
+            run.first()
+                .and_then(|w| head_words.iter().position(|h| h.0 == w.0))
+                .is_some_and(|at| at < SUBJECT_START)
+        });
     let head = runs
         .filter_map(|run| {
             let (first, last) = (run.first()?, run.last()?);
