@@ -52,8 +52,10 @@ pub enum EvalCommand {
     /// Story clustering: B-cubed and pairwise precision, recall and F1 against a JSON-lines file
     /// with `id`, `story`, `title`, `text` (and optional `published`, `outlet`).
     Clusters(EvalClustersArgs),
-    /// Article-body extraction: the benchmark's 4-gram shingle precision, recall and F1 on a folder
-    /// with `html/ID.html.gz` and `ground-truth.json` ({ID: {"articleBody": ...}}).
+    /// Article-body extraction on one or more development sets (folders with `html/ID.html.gz`):
+    /// with `ground-truth.json` ({ID: {"articleBody": ...}}) the benchmark's 4-gram shingle
+    /// precision, recall and F1; with `gold.json` ({ID: {"with": [...], "without": [...]}})
+    /// trafilatura's snippet precision, recall and F1.
     Extraction(EvalExtractionArgs),
 }
 
@@ -226,13 +228,17 @@ pub struct EvalClustersArgs {
 
 #[derive(Args)]
 pub struct EvalExtractionArgs {
-    #[arg(long)]
-    pub data: PathBuf,
-    #[arg(long, value_enum, default_value_t = ExtractorChoice::Readability)]
+    /// A development set's folder; repeat for several sets (each is scored by its own gold).
+    #[arg(long, required = true)]
+    pub data: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ExtractorChoice::Auto)]
     pub extractor: ExtractorChoice,
-    /// Also print each page's precision and recall, worst F1 first.
+    /// Also print each page's scores, worst first.
     #[arg(long)]
     pub per_page: bool,
+    /// Pages extracted at once (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
 }
 
 #[derive(Args)]
@@ -263,8 +269,12 @@ pub struct BenchArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum ExtractorChoice {
-    /// dom_smoothie (Readability.js port) with Parallax's boilerplate rules.
+    /// Both detectors, each page's result chosen by agreement (what `extract` and `ingest` use).
+    Auto,
+    /// dom_smoothie (Readability.js port) with Parallax's boilerplate rules, alone.
     Readability,
+    /// Parallax's text-density block classifier, alone.
+    Density,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
