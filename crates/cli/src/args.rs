@@ -239,6 +239,9 @@ pub struct EvalExtractionArgs {
     /// Pages extracted at once (default: one per core).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Also write each page's extracted text to DIR/ID.txt, to read what was kept.
+    #[arg(long, value_name = "DIR")]
+    pub texts: Option<PathBuf>,
 }
 
 #[derive(Args)]

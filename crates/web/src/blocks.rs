@@ -21,6 +21,8 @@ pub struct Block {
     /// Inside navigation, a footer, an aside, a caption, a form, or an element whose class or id
     /// names furniture.
     pub furniture: bool,
+    /// The outermost element that makes the block furniture (to explain a verdict).
+    pub furniture_at: Option<usize>,
 }
 
 /// Elements never shown as text, or not article text in any page.
@@ -106,7 +108,6 @@ const FURNITURE_NAMES: &[&str] = &[
     "cookie",
     "consent",
     "footer",
-    "widget",
     "promo",
     "sponsor",
     "caption",
@@ -132,7 +133,7 @@ const FURNITURE_NAMES: &[&str] = &[
 /// "share", "ad" in "top-ad", not in "header" or "shared-content").
 const FURNITURE_PARTS: &[&str] = &[
     "nav", "menu", "share", "ad", "ads", "tags", "tag", "print", "credit", "meta", "login", "toolbar",
-    "rating", "hidden",
+    "rating",
 ];
 
 /// Class or id words of the element that holds the article text.
@@ -164,8 +165,10 @@ const CONTENT_NAMES: &[&str] = &[
     "richtext",
 ];
 
-/// Furniture that holds more than this share of a page's text is the page's wrapper, not
-/// furniture ("page-with-sidebar" on the element around everything).
+/// Furniture that holds more than this share of a page's text outside links is the page's
+/// wrapper, not furniture ("page-with-sidebar" on the element around everything). Link text is
+/// left out because menus and footers are mostly links and would hide how much prose an element
+/// holds.
 const WRAPPER_SHARE: f64 = 0.6;
 
 /// The page's blocks, in document order.
@@ -179,7 +182,7 @@ pub fn blocks(tree: &PageTree) -> Vec<Block> {
         weight: 0,
         link_weight: 0,
     };
-    walk.element(0, 0, false, false);
+    walk.element(0, 0, false);
     walk.flush(0);
     walk.out
 }
@@ -188,13 +191,21 @@ pub fn blocks(tree: &PageTree) -> Vec<Block> {
 /// element marked as the article text, or most of the page's text).
 fn judge_elements(tree: &PageTree) -> Vec<bool> {
     let n = tree.nodes.len();
+    // Parents always come before their children in the tree: a forward pass inherits, a reverse
+    // pass sums subtrees.
+    let mut in_link = vec![false; n];
+    for i in 1..n {
+        let node = &tree.nodes[i];
+        in_link[i] = node.tag == "a" || node.parent.is_some_and(|p| in_link[p]);
+    }
     let mut weight = vec![0usize; n];
     let mut marks_content = vec![false; n];
-    // Children always come after their parent in the tree, so a reverse pass sums subtrees.
     for i in (0..n).rev() {
         let node = &tree.nodes[i];
         if node.is_text() {
-            weight[i] = text_weight(&node.text);
+            if !in_link[i] {
+                weight[i] = text_weight(&node.text);
+            }
         } else {
             marks_content[i] |= is_content_marker(node);
         }
@@ -255,10 +266,9 @@ struct Walk<'a> {
 impl Walk<'_> {
     /// Visit an element: `block` is the nearest block-level element around it. Recursion depth is
     /// bounded by the page's nesting, which `extract` limits before parsing.
-    fn element(&mut self, index: usize, block: usize, in_link: bool, in_furniture: bool) {
+    fn element(&mut self, index: usize, block: usize, in_link: bool) {
         let node = &self.tree.nodes[index];
         let is_block = BLOCK_LEVEL.contains(&node.tag.as_str());
-        let furniture = in_furniture || self.furniture[index];
         let block = if is_block {
             self.flush(block);
             index
@@ -273,11 +283,11 @@ impl Walk<'_> {
             } else if child_node.tag == "br" {
                 self.text.push('\n');
             } else if !child_node.hidden && !SKIPPED.contains(&child_node.tag.as_str()) {
-                self.element(child, block, in_link, furniture);
+                self.element(child, block, in_link);
             }
         }
         if is_block {
-            self.flush_as(index, furniture);
+            self.flush_as(index);
         }
     }
 
@@ -292,24 +302,26 @@ impl Walk<'_> {
 
     /// End the current run of text inside `block` (text before a nested block element).
     fn flush(&mut self, block: usize) {
-        let furniture = self.is_in_furniture(block);
-        self.flush_as(block, furniture);
+        self.flush_as(block);
     }
 
-    fn is_in_furniture(&self, mut index: usize) -> bool {
+    /// The outermost furniture element around `index` (itself included).
+    fn furniture_around(&self, mut index: usize) -> Option<usize> {
+        let mut found = None;
         loop {
             if self.furniture[index] {
-                return true;
+                found = Some(index);
             }
             match self.tree.nodes[index].parent {
                 Some(p) => index = p,
-                None => return false,
+                None => return found,
             }
         }
     }
 
-    fn flush_as(&mut self, element: usize, furniture: bool) {
+    fn flush_as(&mut self, element: usize) {
         if self.weight > 0 {
+            let furniture_at = self.furniture_around(element);
             let tag = &self.tree.nodes[element].tag;
             let heading = match tag.as_bytes() {
                 [b'h', level @ b'1'..=b'6'] => Some(level - b'0'),
@@ -321,7 +333,8 @@ impl Walk<'_> {
                 link_weight: self.link_weight,
                 element,
                 heading,
-                furniture,
+                furniture: furniture_at.is_some(),
+                furniture_at,
             });
         }
         self.text.clear();

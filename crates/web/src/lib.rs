@@ -257,9 +257,9 @@ pub fn extract_with(
         },
         Extractor::Auto => {
             // The density detector reads the tree before Readability rewrites it.
-            let density_text = density::extract(&PageTree::from_document(&document));
+            let density = density::Reading::of(&PageTree::from_document(&document));
             let readability = readability::extract(document, url);
-            choose::choose(readability, density_text, url)?
+            choose::choose(readability, &density, url)?
         }
     };
     out.text = furniture::clean_body(&out.text);
@@ -268,6 +268,15 @@ pub fn extract_with(
         return Err(WebError::NoArticle);
     }
     Ok(out)
+}
+
+/// The density detector's blocks and verdicts on a page, for reading why it came out as it did.
+#[doc(hidden)]
+pub fn explain_density(html: &str) -> String {
+    let stripped = inert::strip_inert(html);
+    density::explain(&PageTree::from_document(&dom_query::Document::from(
+        &*stripped,
+    )))
 }
 
 /// Extract with both detectors, choosing per page (see ARCHITECTURE.md for the measurement).

@@ -28,7 +28,7 @@ impl Node {
     }
 }
 
-/// The page's nodes; index 0 is the document root.
+/// The page's nodes; index 0 is the document root (named `#document`).
 #[derive(Debug, Clone, Default)]
 pub struct PageTree {
     pub nodes: Vec<Node>,
@@ -37,7 +37,7 @@ pub struct PageTree {
 impl PageTree {
     /// Copy the parser's DOM (elements, text; comments and doctypes are left out).
     pub fn from_document(document: &Document) -> PageTree {
-        let mut nodes = vec![Node::element(None, String::new())];
+        let mut nodes = vec![Node::element(None, "#document".to_string())];
         // (DOM node, its index here); iterative so that depth never meets the stack's limit.
         let mut pending: Vec<(NodeRef<'_>, usize)> = vec![(document.root(), 0)];
         while let Some((dom_node, index)) = pending.pop() {
@@ -141,7 +141,7 @@ mod tests {
             .iter()
             .position(|n| n.tag == "div")
             .expect("a div");
-        assert_eq!(tree.nodes[div].class_id, "story body main");
+        assert_eq!(tree.nodes[div].class_id, "main story body");
         let kids: Vec<&str> = tree.nodes[div]
             .children
             .iter()

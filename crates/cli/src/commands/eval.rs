@@ -100,6 +100,9 @@ fn extraction(args: EvalExtractionArgs) -> Result<ExitCode> {
             .iter()
             .map(|e| e.as_ref().map_or("", |e| e.text.as_str()))
             .collect();
+        if let Some(dir) = &args.texts {
+            write_texts(dir, &set, &texts)?;
+        }
         let (scores, per_page) = set.score(&texts);
         if args.per_page {
             for line in per_page {
@@ -122,6 +125,15 @@ fn extraction(args: EvalExtractionArgs) -> Result<ExitCode> {
         say!("precision {p:.4}  recall {r:.4}  F1 {f:.4}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn write_texts(dir: &Path, set: &DevSet, texts: &[&str]) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    for (page, text) in set.pages.iter().zip(texts) {
+        let path = dir.join(format!("{}.txt", page.id));
+        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// How many pages each extraction method gave ("readability 57, density 2, none 1").
