@@ -29,6 +29,8 @@ pub struct Block {
 const SKIPPED: &[&str] = &[
     "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
     "select", "option", "button", "textarea", "input", "canvas", "video", "audio", "map", "title",
+    // Ruby annotations: the reading printed over a word, not a word of the text.
+    "rt", "rp",
 ];
 
 /// Elements that start and end a block of text.
@@ -250,6 +252,20 @@ pub fn text_weight(text: &str) -> usize {
         .sum()
 }
 
+/// Words in a text; in scripts written without spaces, two ideographs or kana count as a word.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|token| {
+            let ideographs = token.chars().filter(|&c| is_ideographic(c)).count();
+            if ideographs == 0 {
+                1
+            } else {
+                ideographs.div_ceil(2)
+            }
+        })
+        .sum()
+}
+
 fn is_ideographic(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
@@ -397,5 +413,7 @@ mod tests {
     fn ideographs_weigh_like_words() {
         assert_eq!(text_weight("ab c"), 3);
         assert_eq!(text_weight("子ども"), 9);
+        assert_eq!(word_count("two words"), 2);
+        assert_eq!(word_count("子どもへの虐待 ok"), 5);
     }
 }

@@ -7,25 +7,32 @@ use crate::blocks::text_weight;
 use crate::density::{Reading, Verdict};
 use crate::{Extracted, Method, WebError};
 
-/// Readability's text without the lines the density detector found to be furniture or link
-/// lists; the density detector's text when Readability found nothing.
-pub fn choose(
-    readability: Result<Extracted, WebError>,
-    density: &Reading,
-    url: Option<&str>,
-) -> Result<Extracted, WebError> {
-    match readability {
-        Ok(mut r) if !r.text.trim().is_empty() => {
-            r.text = without_vetoed_lines(&r.text, density);
-            Ok(r)
-        }
-        _ => Ok(Extracted {
-            text: density.text(),
-            url: url.map(str::to_string),
-            method: Method::Density,
-            ..Default::default()
-        }),
+/// Readability's text is "very little" below this many characters (a teaser, one paragraph of a
+/// longer page)...
+const SHORT_TEXT: usize = 1000;
+/// ...when the density detector finds this many times as much.
+const FALLBACK_RATIO: f64 = 1.5;
+
+/// Readability's text without the lines the density detector found to be furniture; the density
+/// detector's text when Readability found nothing, or very little where the density detector
+/// found much more (Readability then kept one paragraph's subtree of an article spread over
+/// several). The metadata always comes from Readability's reading of the page's head.
+pub fn choose(readability: Result<Extracted, WebError>, density: &Reading) -> Extracted {
+    let density_text = density.text();
+    let mut chosen = readability.unwrap_or_default();
+    let primary = without_vetoed_lines(&chosen.text, density);
+    let primary_chars = primary.chars().count();
+    let too_little = primary.trim().is_empty()
+        || (primary_chars < SHORT_TEXT
+            && density_text.chars().count() as f64 > FALLBACK_RATIO * primary_chars as f64);
+    if too_little && !density_text.is_empty() {
+        chosen.text = density_text;
+        chosen.method = Method::Density;
+    } else {
+        chosen.text = primary;
+        chosen.method = Method::Readability;
     }
+    chosen
 }
 
 /// Vetoes that would remove more than this share of Readability's text mean that the detectors

@@ -39,6 +39,10 @@ const MAX_LINK_SHARE: f64 = 0.5;
 /// A long block with more link text than this is not prose (a teaser with its links).
 const MAX_PROSE_LINK_SHARE: f64 = 0.33;
 
+/// How much a link list counts against the element around it, per character: half, because
+/// articles carry link lines of their own (sources, "buy it here") and wiki pages many links.
+const LINK_PENALTY: f64 = 0.5;
+
 /// The judged blocks of a page.
 pub struct Judged {
     pub blocks: Vec<Block>,
@@ -164,7 +168,8 @@ fn best_container(tree: &PageTree, judged: &Judged) -> Option<usize> {
         score[b.element] += match v {
             Verdict::Prose => b.weight as f64,
             Verdict::Short | Verdict::Furniture => 0.0,
-            Verdict::Links | Verdict::Isolated => -(b.weight as f64),
+            Verdict::Links => -LINK_PENALTY * (b.weight as f64),
+            Verdict::Isolated => -(b.weight as f64),
         };
     }
     // Children come after their parents: a reverse pass sums subtrees.
@@ -254,3 +259,4 @@ mod tests {
         assert_eq!(extract_html("<body><nav><a href=/>Home</a></nav></body>"), "");
     }
 }
+

@@ -259,12 +259,14 @@ pub fn extract_with(
             // The density detector reads the tree before Readability rewrites it.
             let density = density::Reading::of(&PageTree::from_document(&document));
             let readability = readability::extract(document, url);
-            choose::choose(readability, &density, url)?
+            let mut chosen = choose::choose(readability, &density);
+            chosen.url = url.map(str::to_string);
+            chosen
         }
     };
     out.text = furniture::clean_body(&out.text);
     // What is left of a page without an article is a menu word or two, not news.
-    if out.text.split_whitespace().count() < MIN_ARTICLE_WORDS {
+    if blocks::word_count(&out.text) < MIN_ARTICLE_WORDS {
         return Err(WebError::NoArticle);
     }
     Ok(out)
