@@ -260,6 +260,7 @@ pub fn parse_html(
     article.published_date = published.map(|p| p.date);
     article.authors = page.authors;
     article.language = page.language;
+    article.extraction = Some(page.method.name().to_string());
     Ok(article)
 }
 

@@ -15,5 +15,8 @@ fn main() {
         eprintln!("{path}: {e}");
         std::process::exit(2);
     });
-    print!("{}", parallax_web::explain_density(&parallax_web::decode(&raw, None)));
+    print!(
+        "{}",
+        parallax_web::explain_density(&parallax_web::decode(&raw, None))
+    );
 }

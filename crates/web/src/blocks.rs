@@ -134,8 +134,8 @@ const FURNITURE_NAMES: &[&str] = &[
 /// Furniture words too short to match inside other words: whole parts of a name only ("nav",
 /// "share", "ad" in "top-ad", not in "header" or "shared-content").
 const FURNITURE_PARTS: &[&str] = &[
-    "nav", "menu", "share", "ad", "ads", "tags", "tag", "print", "credit", "meta", "login", "toolbar",
-    "rating",
+    "nav", "menu", "share", "ad", "ads", "tags", "tag", "print", "credit", "meta", "login",
+    "toolbar", "rating",
 ];
 
 /// Class or id words of the element that holds the article text.

@@ -68,3 +68,55 @@ fn without_vetoed_lines(text: &str, density: &Reading) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page_tree::PageTree;
+
+    fn reading(html: &str) -> Reading {
+        Reading::of(&PageTree::from_document(&dom_query::Document::from(html)))
+    }
+
+    const PARAGRAPH: &str = "Rescue teams searched the collapsed buildings through the night, \
+                             officials said, as aftershocks continued to shake the port city.";
+
+    #[test]
+    fn the_density_text_when_readability_finds_nothing() {
+        let page = format!("<body><div>{PARAGRAPH}</div><div>{PARAGRAPH}</div></body>");
+        let chosen = choose(Err(WebError::NoArticle), &reading(&page));
+        assert_eq!(chosen.method, Method::Density);
+        assert!(chosen.text.contains("Rescue teams"), "{}", chosen.text);
+    }
+
+    #[test]
+    fn the_density_text_when_readability_finds_very_little() {
+        let page = format!("<body>{}</body>", format!("<p>{PARAGRAPH}</p>").repeat(6));
+        let little = Extracted {
+            text: PARAGRAPH.to_string(),
+            title: Some("Quake".to_string()),
+            ..Default::default()
+        };
+        let chosen = choose(Ok(little), &reading(&page));
+        assert_eq!(chosen.method, Method::Density);
+        assert_eq!(chosen.text.matches("Rescue").count(), 6);
+        assert_eq!(chosen.title.as_deref(), Some("Quake"), "metadata is kept");
+    }
+
+    #[test]
+    fn readability_without_the_lines_in_furniture() {
+        let page = format!(
+            "<body><article><p>{PARAGRAPH}</p><p>{PARAGRAPH} Again.</p>\
+             <div class=share-tools>Share this story on social media</div></article></body>"
+        );
+        let text = format!("{PARAGRAPH}\n{PARAGRAPH} Again.\nShare this story on social media");
+        let full = Extracted {
+            text,
+            ..Default::default()
+        };
+        let chosen = choose(Ok(full), &reading(&page));
+        assert_eq!(chosen.method, Method::Readability);
+        assert!(!chosen.text.contains("Share this"), "{}", chosen.text);
+        assert!(chosen.text.contains("Again."));
+    }
+}

@@ -11,6 +11,7 @@ mod density;
 pub mod eval;
 mod furniture;
 mod inert;
+mod not_text;
 mod page_tree;
 mod readability;
 
@@ -81,6 +82,9 @@ pub enum WebError {
     Gzip(String),
     NoArticle,
     TooDeep(usize),
+    /// The bytes are not text: this percentage of the decoded characters are control characters
+    /// or undecodable bytes.
+    NotText(u32),
 }
 
 impl std::fmt::Display for WebError {
@@ -96,6 +100,11 @@ impl std::fmt::Display for WebError {
             WebError::TooDeep(n) => write!(
                 f,
                 "tags nest {n} deep (more than {MAX_NESTING}); not an article page"
+            ),
+            WebError::NotText(percent) => write!(
+                f,
+                "not a web page: {percent}% of its characters are control characters or \
+                 undecodable bytes (binary data, such as an image, saved as a page?)"
             ),
         }
     }
@@ -240,6 +249,7 @@ pub fn extract_with(
     html: &str,
     url: Option<&str>,
 ) -> Result<Extracted, WebError> {
+    not_text::check(html)?;
     let stripped = inert::strip_inert(html);
     let html: &str = &stripped;
     let depth = max_nesting(html);

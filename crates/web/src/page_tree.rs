@@ -91,7 +91,10 @@ fn copy_node(dom_node: &NodeRef<'_>, parent: usize) -> Option<Node> {
             ..Node::element(Some(parent), String::new())
         }),
         NodeData::Element(element) => {
-            let mut node = Node::element(Some(parent), element.name.local.to_ascii_lowercase().to_string());
+            let mut node = Node::element(
+                Some(parent),
+                element.name.local.to_ascii_lowercase().to_string(),
+            );
             for attr in &element.attrs {
                 let value: &str = &attr.value;
                 match &*attr.name.local {

@@ -46,4 +46,3 @@ pub fn split_authors(raw: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
-

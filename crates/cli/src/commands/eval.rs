@@ -183,13 +183,21 @@ impl Gold {
 impl DevSet {
     fn load(data: &Path) -> Result<DevSet> {
         let snippets = data.join("gold.json").exists();
-        let file = data.join(if snippets { "gold.json" } else { "ground-truth.json" });
+        let file = data.join(if snippets {
+            "gold.json"
+        } else {
+            "ground-truth.json"
+        });
         let truth = read_json_object(&file)?;
         let mut ids: Vec<&String> = truth.keys().collect();
         ids.sort();
         let strings = |v: &serde_json::Value| -> Vec<String> {
             v.as_array()
-                .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|s| s.as_str().map(str::to_string))
+                        .collect()
+                })
                 .unwrap_or_default()
         };
         let mut pages = Vec::new();
@@ -197,8 +205,8 @@ impl DevSet {
         for id in ids {
             let entry = &truth[id];
             let path = data.join("html").join(format!("{id}.html.gz"));
-            let bytes = std::fs::read(&path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
             let html = parallax_web::gunzip(&bytes).with_context(|| path.display().to_string())?;
             // trafilatura's set names its pages "hard::site-name.html", not by a URL.
             let url = entry["url"].as_str().filter(|u| u.starts_with("http"));
@@ -210,7 +218,12 @@ impl DevSet {
             if snippets {
                 snippet_lists.push((strings(&entry["with"]), strings(&entry["without"])));
             } else {
-                bodies.push(entry["articleBody"].as_str().unwrap_or_default().to_string());
+                bodies.push(
+                    entry["articleBody"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string(),
+                );
             }
         }
         let gold = if snippets {
@@ -232,7 +245,13 @@ impl DevSet {
                     .zip(texts)
                     .map(|(gold, text)| eval::page_scores(gold, text))
                     .collect();
-                let f1 = |(p, r): (f64, f64)| if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+                let f1 = |(p, r): (f64, f64)| {
+                    if p + r > 0.0 {
+                        2.0 * p * r / (p + r)
+                    } else {
+                        0.0
+                    }
+                };
                 let mut rows: Vec<_> = ids.zip(pages.iter().copied()).collect();
                 rows.sort_by(|a, b| f1(a.1).total_cmp(&f1(b.1)));
                 let lines = rows
