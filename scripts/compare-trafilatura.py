@@ -5,7 +5,8 @@ A measurement tool, not part of Parallax: it needs `pip install 'trafilatura==2.
 lxml_html_clean`. trafilatura runs in-process, one page after another, on the decompressed bytes
 (it decodes them itself, as Parallax does), with comments excluded as in trafilatura's own
 evaluation. Prints, per set, precision, recall, F1 and pages/s; with `--parallax BINARY`, also runs
-`BINARY eval extraction` on the same sets right after, so both tools are timed in the same sitting.
+`BINARY eval extraction` on the same sets right after (on all cores, then on one), so both tools
+are timed in the same sitting.
 
 Usage: scripts/compare-trafilatura.py [--eval DIR] [--parallax target/release/parallax] [--per-page]
 """
@@ -125,11 +126,12 @@ def main():
         kind, n, p, r, f, speed = score_set(folder, args.per_page)
         print(f"{folder.name:<30} {kind:<9} {n:>5} {p:>9.4f} {r:>7.4f} {f:>6.4f} {speed:>8.1f}")
     if args.parallax:
-        command = [args.parallax, "eval", "extraction", "--threads", "1"]
+        command = [args.parallax, "eval", "extraction"]
         for folder in sets:
             command += ["--data", str(folder)]
-        print("$ " + " ".join(command), flush=True)
-        subprocess.run(command, check=True)
+        for threads in ([], ["--threads", "1"]):
+            print("$ " + " ".join(command + threads), flush=True)
+            subprocess.run(command + threads, check=True)
 
 
 if __name__ == "__main__":

@@ -58,15 +58,6 @@ impl PageTree {
         }
         PageTree { nodes }
     }
-
-    /// The first child element named `tag` of `index`, if any.
-    pub fn child_named(&self, index: usize, tag: &str) -> Option<usize> {
-        self.nodes[index]
-            .children
-            .iter()
-            .copied()
-            .find(|&c| self.nodes[c].tag == tag)
-    }
 }
 
 impl Node {
