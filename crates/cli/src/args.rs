@@ -83,8 +83,10 @@ pub enum EvalCommand {
     /// is the articles' first body sentences taken round-robin, cut to the brief's length in words
     /// (40 words when the brief is empty).
     Briefs(EvalBriefsArgs),
-    /// Article-body extraction: the benchmark's 4-gram shingle precision, recall and F1 on a folder
-    /// with `html/ID.html.gz` and `ground-truth.json` ({ID: {"articleBody": ...}}).
+    /// Article-body extraction on one or more development sets (folders with `html/ID.html.gz`):
+    /// with `ground-truth.json` ({ID: {"articleBody": ...}}) the benchmark's 4-gram shingle
+    /// precision, recall and F1; with `gold.json` ({ID: {"with": [...], "without": [...]}})
+    /// trafilatura's snippet precision, recall and F1.
     Extraction(EvalExtractionArgs),
 }
 
@@ -279,13 +281,20 @@ pub struct EvalBriefsArgs {
 
 #[derive(Args)]
 pub struct EvalExtractionArgs {
-    #[arg(long)]
-    pub data: PathBuf,
-    #[arg(long, value_enum, default_value_t = ExtractorChoice::Readability)]
+    /// A development set's folder; repeat for several sets (each is scored by its own gold).
+    #[arg(long, required = true)]
+    pub data: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ExtractorChoice::Auto)]
     pub extractor: ExtractorChoice,
-    /// Also print each page's precision and recall, worst F1 first.
+    /// Also print each page's scores, worst first.
     #[arg(long)]
     pub per_page: bool,
+    /// Pages extracted at once (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Also write each page's extracted text to DIR/ID.txt, to read what was kept.
+    #[arg(long, value_name = "DIR")]
+    pub texts: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -316,8 +325,12 @@ pub struct BenchArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum ExtractorChoice {
-    /// dom_smoothie (Readability.js port) with Parallax's boilerplate rules.
+    /// Both detectors, each page's result chosen by agreement (what `extract` and `ingest` use).
+    Auto,
+    /// dom_smoothie (Readability.js port) with Parallax's boilerplate rules, alone.
     Readability,
+    /// Parallax's text-density block classifier, alone.
+    Density,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -217,6 +217,7 @@ fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
         authors: serde_json::from_str(&authors).unwrap_or_default(),
         source: r.get(8)?,
         language: None,
+        extraction: None,
     })
 }
 
