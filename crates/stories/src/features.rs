@@ -258,7 +258,11 @@ mod tests {
             "{:?}",
             f.terms
         );
-        assert!(!f.terms.iter().any(|(t, _)| t.starts_with('@')), "{:?}", f.terms);
+        assert!(
+            !f.terms.iter().any(|(t, _)| t.starts_with('@')),
+            "{:?}",
+            f.terms
+        );
     }
 
     #[test]

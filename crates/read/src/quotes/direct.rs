@@ -1,68 +1,187 @@
-//! A direct or partial quote between two quotation marks, with the speaker its attribution names.
+//! A direct or partial quote between two quotation marks, with the attribution that names its
+//! speaker; a title in quotation marks ("Meet the Press") is not a quote.
 
-use parallax_model::{Mention, Quote, QuoteKind, Sentence};
-use parallax_text::{tokenize, TokenKind};
+use std::ops::Range;
 
-use super::speakers::{speaker_after, speaker_before};
+use parallax_model::{LineRole, Quote, QuoteKind};
+use parallax_text::{tokenize, TokenKind, WordList};
 
-/// The sentence holding byte `pos`.
-fn sentence_at<'a>(sentences: &[&'a Sentence], pos: usize) -> Option<&'a Sentence> {
-    sentences
-        .iter()
-        .copied()
-        .find(|s| s.span.start <= pos && pos < s.span.end.max(s.span.start + 1))
+use super::attribution::{after, after_window, before, Attribution};
+use super::coreference::People;
+use super::doc::Doc;
+use crate::wordlists::SPEECH_VERBS;
+
+/// Words right before a quoted title-cased phrase that make it the title of a work, not words
+/// someone said ("on NBC's "Meet the Press"", "the film "Frozen"", "host of "Morning Joe"").
+static WORK_TITLE_CUES: WordList = WordList::new(include_str!("../../data/work-title-cues.txt"));
+
+/// Longest sentence, in tokens, read as an attribution standing alone after a quote.
+const ATTRIBUTION_ALONE: usize = 6;
+
+/// Quotes shorter than this, in words, are partial unless they are a sentence of their own.
+const DIRECT_WORDS: usize = 6;
+
+/// A quote found between two marks, before its speaker is resolved.
+pub(super) struct Found {
+    pub quote: Quote,
+    pub attribution: Option<Attribution>,
+    /// The quote opens its paragraph (it may continue the previous paragraph's speaker).
+    pub opens_paragraph: bool,
 }
 
-/// The quote between marks at `open` and `close` (or the paragraph's end), if it is one: a short
-/// quoted phrase that nobody is said to have said is a term, not a quote.
-pub(super) fn direct_quote(
-    text: &str,
-    open: usize,
-    close: usize,
-    sentences: &[&Sentence],
-    mentions: &[Mention],
-) -> Option<Quote> {
+/// Where a quote's marks are, and how far its attribution may reach: the previous mark of its
+/// paragraph (or the paragraph's start) and the next one (or the paragraph's end).
+pub(super) struct Marks {
+    pub open: usize,
+    pub close: usize,
+    pub previous: usize,
+    pub next: usize,
+}
+
+/// The quote between the marks, if it is one: a short quoted phrase that nobody is said to have
+/// said is a term, and a quoted title is a title.
+pub(super) fn direct_quote(doc: &Doc<'_>, people: &People, marks: &Marks) -> Option<Found> {
+    let (open, close) = (marks.open, marks.close);
     let inner_start = open + 1;
-    let raw = &text[inner_start..close.max(inner_start)];
+    let raw = &doc.text[inner_start..close.max(inner_start)];
     let trimmed = raw.trim().trim_end_matches(',').trim_end();
     if trimmed.is_empty() {
         return None;
     }
     let lead = raw.len() - raw.trim_start().len();
     let span = inner_start + lead..inner_start + lead + trimmed.len();
-    let words = tokenize(trimmed)
+    let first = doc.sentence_at(open)?;
+    let last = doc.sentence_at(close.saturating_sub(1)).unwrap_or(first);
+    let sentence_start = first.span.start.max(marks.previous).min(open);
+    let opens_sentence = doc.text[sentence_start..open]
+        .chars()
+        .all(|c| !c.is_alphanumeric());
+    let kind = kind_of(trimmed, opens_sentence);
+    if names_a_work(doc, open, trimmed) {
+        return None;
+    }
+    // `"…," X said`: an attribution after a quote only when the quote closes a clause.
+    // A full stop ends the sentence: what follows is the next one, not an attribution.
+    let window = after_window(doc, close, marks.next);
+    // A quote inside the quote may close with it: `… 'Don't hit me, please,'" Nicklaus said`.
+    let ending = raw.trim_end().trim_end_matches(['\'', ' ']);
+    let closes_clause = ending.ends_with([',', '?', '!', '—', '-'])
+        || doc.text[window.clone()].trim_start().starts_with(',')
+        || ending.ends_with('.')
+            && (!ends_sentence(doc, close) || attribution_alone(doc, window.clone()));
+    let attribution = closes_clause
+        .then(|| after(doc, people, window))
+        .flatten()
+        .or_else(|| before(doc, people, sentence_start..open))
+        .or_else(|| {
+            opens_sentence
+                .then(|| colon_intro(doc, people, open))
+                .flatten()
+        });
+    if attribution.is_none() && kind == QuoteKind::Partial {
+        return None;
+    }
+    let opens_paragraph = doc
+        .line_at(open)
+        .is_some_and(|l| doc.text[doc.lines[l].span.start..open].trim().is_empty());
+    Some(Found {
+        quote: Quote {
+            sentences: first.index..last.index + 1,
+            text: trimmed.to_string(),
+            span,
+            speaker: None,
+            cue: attribution.as_ref().map(|a| a.cue.clone()),
+            kind,
+        },
+        attribution,
+        opens_paragraph,
+    })
+}
+
+/// Whether the sentence splitter ends a sentence at the closing mark `close`.
+fn ends_sentence(doc: &Doc<'_>, close: usize) -> bool {
+    doc.sentence_at(close)
+        .is_some_and(|s| s.span.end <= close + 1)
+}
+
+/// A short sentence after a quote that only attributes it (`"…." Trump said.`, a comma
+/// written as a full stop).
+fn attribution_alone(doc: &Doc<'_>, window: Range<usize>) -> bool {
+    let ends_there = doc
+        .sentence_at(window.end.saturating_sub(1))
+        .is_some_and(|s| s.span.end == window.end);
+    let toks = doc.tokens(window);
+    ends_there
+        && toks.len() <= ATTRIBUTION_ALONE
+        && toks.iter().any(|t| SPEECH_VERBS.contains(&t.lower()))
+}
+
+/// Direct when long, of several sentences, or a sentence of its own (`"I don't see it
+/// happening," Mr. Rove said`); else partial.
+fn kind_of(text: &str, opens_sentence: bool) -> QuoteKind {
+    let words = tokenize(text)
         .iter()
         .filter(|t| t.kind != TokenKind::Punct)
         .count();
-    let first = sentence_at(sentences, open)?;
-    let last = sentence_at(sentences, close.saturating_sub(1)).unwrap_or(first);
-    let kind = if words >= 6 || trimmed.contains(". ") {
+    let own_sentence = text.starts_with(|c: char| c.is_uppercase())
+        && (opens_sentence && words >= 2 || text.ends_with(['.', '?', '!']));
+    if words >= DIRECT_WORDS || text.contains(". ") || own_sentence {
         QuoteKind::Direct
     } else {
         QuoteKind::Partial
-    };
-    // Text around the quote, within its sentences.
-    let after = &text[(close + 1).min(last.span.end).max(close.min(last.span.end))..last.span.end];
-    let before = &text[first.span.start..open];
-    // `"…," X said`: attribution after a quote only when the quote closes a clause.
-    let closes_clause =
-        raw.trim_end().ends_with([',', '?', '!', '.']) || after.trim_start().starts_with(',');
-    let (speaker, cue) = closes_clause
-        .then(|| speaker_after(after, last, close + 1, mentions))
-        .flatten()
-        .or_else(|| speaker_before(before, first, mentions))
-        .map(|(s, c)| (Some(s), Some(c)))
-        .unwrap_or((None, None));
-    // A short quoted phrase that nobody is said to have said is a term, not a quote.
-    if speaker.is_none() && kind == QuoteKind::Partial {
+    }
+}
+
+/// A title-cased quoted phrase after a word that introduces a work's title ("NBC's", "on",
+/// "host of", "the film"): a programme, a book or a film, not a quote.
+fn names_a_work(doc: &Doc<'_>, open: usize, text: &str) -> bool {
+    let words: Vec<_> = tokenize(text)
+        .into_iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    let title_cased = !words.is_empty()
+        && words.len() <= 8
+        && words
+            .iter()
+            .all(|t| t.is_capitalized() || t.is_all_caps() || parallax_text::is_stopword(t.text))
+        && words[0].is_capitalized();
+    if !title_cased {
+        return false;
+    }
+    let line_start = doc.line_at(open).map_or(0, |l| doc.lines[l].span.start);
+    let before = doc.tokens(line_start.max(open.saturating_sub(40))..open);
+    before.last().is_some_and(|t| {
+        let w = t.lower();
+        WORK_TITLE_CUES.contains(&w) || t.text.ends_with("'s") || t.text.ends_with("s'")
+    })
+}
+
+/// `Dr. Ward stated:` closing the previous paragraph attributes the quote opening this one.
+fn colon_intro(doc: &Doc<'_>, people: &People, open: usize) -> Option<Attribution> {
+    let line = doc.line_at(open)?;
+    if !doc.text[doc.lines[line].span.start..open].trim().is_empty() {
         return None;
     }
-    Some(Quote {
-        sentences: first.index..last.index + 1,
-        text: trimmed.to_string(),
-        span,
-        speaker,
-        cue,
-        kind,
-    })
+    let previous = doc.lines[..line]
+        .iter()
+        .rev()
+        .find(|l| l.role == LineRole::Body && !doc.text[l.span.clone()].trim().is_empty())?;
+    let text = doc.text[previous.span.clone()].trim_end();
+    if !text.ends_with(':') {
+        return None;
+    }
+    let end = previous.span.start + text.len();
+    let sentence = doc.sentence_at(end.saturating_sub(1))?;
+    let from = sentence
+        .span
+        .start
+        .max(last_mark(doc, previous.span.start..end));
+    before(doc, people, from..end)
+}
+
+/// The byte after the last quotation mark in `range`, or its start.
+fn last_mark(doc: &Doc<'_>, range: Range<usize>) -> usize {
+    doc.text[range.clone()]
+        .rfind('"')
+        .map_or(range.start, |k| range.start + k + 1)
 }

@@ -9,15 +9,25 @@
 //! previous speaker's words. Sentences without quotation marks may report speech indirectly
 //! (`indirect`): "X said (that) …", "…, officials said."
 
+mod attribution;
+mod coreference;
 mod direct;
+mod doc;
 mod indirect;
-mod speakers;
+mod speaker_phrase;
+
+use std::ops::Range;
 
 use parallax_model::{Line, LineRole, Mention, Quote, QuoteKind, Sentence};
 
-/// A quote left open by one body line that the next line closes: its opening mark and the
-/// sentences it spans so far.
-type Carried<'a> = Option<(usize, Vec<&'a Sentence>)>;
+use attribution::Attribution;
+use coreference::{resolve_description, resolve_pronoun, Discourse, People};
+use direct::{Found, Marks};
+use doc::Doc;
+use speaker_phrase::Speaker;
+
+/// A quote left open by one body line that the next line closes: its opening mark.
+type Carried = Option<usize>;
 
 /// Find the quotes of one article.
 pub fn find_quotes(
@@ -26,34 +36,47 @@ pub fn find_quotes(
     sentences: &[Sentence],
     mentions: &[Mention],
 ) -> Vec<Quote> {
+    let doc = Doc::new(text, lines, sentences, mentions);
+    let people = People::new(&doc);
+    let found = quotations(&doc, &people);
+    resolve_speakers(&doc, &people, found)
+}
+
+/// Every quotation of the article in order, with its attribution as read; the sentences of a
+/// paragraph outside quotation marks may report speech indirectly.
+fn quotations(doc: &Doc<'_>, people: &People) -> Vec<Found> {
     let mut out = Vec::new();
-    let mut carried: Carried<'_> = None;
-    for (line_index, line) in lines.iter().enumerate() {
+    let mut carried: Carried = None;
+    for (line_index, line) in doc.lines.iter().enumerate() {
         if line.role != LineRole::Body {
             carried = None;
             continue;
         }
-        let line_sentences: Vec<&Sentence> =
-            sentences.iter().filter(|s| s.line == line_index).collect();
+        let line_sentences: Vec<&Sentence> = doc
+            .sentences
+            .iter()
+            .filter(|s| s.line == line_index)
+            .collect();
         if line_sentences.is_empty() {
             carried = None;
             continue;
         }
-        let marks = marks_of(text, line);
+        let marks = marks_of(doc.text, line);
         let mut k = 0;
         let mut quoted_sentences = Vec::new();
-        let first_of_line = out.len();
-        if let (Some((open, mut before)), Some(&close)) = (carried.take(), marks.first()) {
+        let mut pairs: Vec<Marks> = Vec::new();
+        if let (Some(open), Some(&close)) = (carried.take(), marks.first()) {
             // The carried quote closes at this line's first mark.
-            before.extend(line_sentences.iter().copied());
-            if let Some(q) = direct::direct_quote(text, open, close, &before, mentions) {
-                quoted_sentences.extend(q.sentences.clone());
-                out.push(q);
-            }
+            pairs.push(Marks {
+                open,
+                close,
+                previous: line.span.start,
+                next: marks.get(1).copied().unwrap_or(line.span.end),
+            });
             k = 1;
         }
         if (marks.len() - k) % 2 == 1 {
-            carried = carry_to_next_line(text, lines, line_index, &marks, &line_sentences);
+            carried = carry_to_next_line(doc.text, doc.lines, line_index, &marks);
         }
         let pair_end = if carried.is_some() {
             marks.len() - 1
@@ -61,12 +84,19 @@ pub fn find_quotes(
             marks.len()
         };
         while k < pair_end {
-            let open = marks[k];
             let close = marks.get(k + 1).copied().unwrap_or(line.span.end);
+            pairs.push(Marks {
+                open: marks[k],
+                close,
+                previous: k.checked_sub(1).map_or(line.span.start, |p| marks[p] + 1),
+                next: marks.get(k + 2).copied().unwrap_or(line.span.end),
+            });
             k += 2;
-            if let Some(q) = direct::direct_quote(text, open, close, &line_sentences, mentions) {
-                quoted_sentences.extend(q.sentences.clone());
-                out.push(q);
+        }
+        for m in &pairs {
+            if let Some(f) = direct::direct_quote(doc, people, m) {
+                quoted_sentences.extend(f.quote.sentences.clone());
+                out.push(f);
             }
         }
         if carried.is_some() {
@@ -77,11 +107,10 @@ pub fn find_quotes(
                     .map(|s| s.index),
             );
         }
-        continue_speakers(&mut out[first_of_line.saturating_sub(1)..]);
         for s in &line_sentences {
             if !s.text.contains('"') && !quoted_sentences.contains(&s.index) {
-                if let Some(q) = indirect::indirect_quote(s, mentions) {
-                    out.push(q);
+                if let Some(f) = indirect::indirect_quote(doc, people, s) {
+                    out.push(f);
                 }
             }
         }
@@ -101,13 +130,7 @@ fn marks_of(text: &str, line: &Line) -> Vec<usize> {
 /// followed by a line that does not reopen it with a mark of its own but closes it (an odd number
 /// of marks), is one quote, carried to the next line. A next line starting with a mark is the
 /// newspaper convention for a quote running over paragraphs instead: each runs to its line's end.
-fn carry_to_next_line<'a>(
-    text: &str,
-    lines: &[Line],
-    line_index: usize,
-    marks: &[usize],
-    line_sentences: &[&'a Sentence],
-) -> Carried<'a> {
+fn carry_to_next_line(text: &str, lines: &[Line], line_index: usize, marks: &[usize]) -> Carried {
     let next = lines
         .get(line_index + 1)
         .filter(|n| n.role == LineRole::Body)?;
@@ -116,29 +139,83 @@ fn carry_to_next_line<'a>(
     if !closes || reopens {
         return None;
     }
-    let open = marks[marks.len() - 1];
-    let own: Vec<&Sentence> = line_sentences
-        .iter()
-        .copied()
-        .filter(|s| s.span.end > open)
-        .collect();
-    Some((open, own))
+    marks.last().copied()
 }
 
-/// A quote that continues the previous speaker's words ("…," she said. "…"): `quotes` starts
-/// with the quote before the line's first, whose speaker the line's first may continue.
-fn continue_speakers(quotes: &mut [Quote]) {
-    for k in 1..quotes.len() {
-        let (prev, cur) = (&quotes[k - 1], &quotes[k]);
-        if cur.speaker.is_none()
-            && cur.kind == QuoteKind::Direct
-            && prev.speaker.is_some()
-            && cur.sentences.start <= prev.sentences.end
-        {
-            let (speaker, cue) = (prev.speaker.clone(), prev.cue.clone());
-            quotes[k].speaker = speaker;
-            quotes[k].cue = cue;
+/// Each quote's speaker, in order: its attribution resolved (a pronoun to the person it refers
+/// to, "the senator" to the senator named), else the speaker of the quote it continues.
+fn resolve_speakers(doc: &Doc<'_>, people: &People, found: Vec<Found>) -> Vec<Quote> {
+    let quoted: Vec<Range<usize>> = found
+        .iter()
+        .filter(|f| f.quote.kind != QuoteKind::Indirect)
+        .map(|f| f.quote.span.clone())
+        .collect();
+    let mut speakers: Vec<(usize, String)> = Vec::new();
+    let mut out: Vec<Quote> = Vec::with_capacity(found.len());
+    // The latest direct or partial quote with a speaker, and the sentence after its attribution.
+    let mut last: Option<(usize, usize)> = None;
+    for f in found {
+        let mut quote = f.quote;
+        let discourse = Discourse {
+            quoted: &quoted,
+            speakers: &speakers,
+        };
+        let attributed = f.attribution.as_ref().map(|a| {
+            let speaker = resolve(doc, people, a, &discourse);
+            let sentence = doc.sentence_at(a.at).map_or(0, |s| s.index);
+            (speaker, a.at, sentence)
+        });
+        let mut extent = quote.sentences.end;
+        if let Some((speaker, at, sentence)) = attributed {
+            if let Some(name) = &speaker {
+                speakers.push((at, name.clone()));
+            }
+            quote.speaker = speaker;
+            extent = extent.max(sentence + 1);
+        } else if quote.kind == QuoteKind::Direct {
+            let previous = last.filter(|&(_, end)| continues(doc, &quote, f.opens_paragraph, end));
+            if let Some((k, _)) = previous {
+                quote.speaker = out[k].speaker.clone();
+                quote.cue = out[k].cue.clone();
+            }
         }
+        if quote.kind != QuoteKind::Indirect {
+            last = quote.speaker.is_some().then_some((out.len(), extent));
+        }
+        out.push(quote);
+    }
+    out
+}
+
+/// Whether a quote without attribution continues the previous quote, whose quotation and
+/// attribution end before sentence `end`: it starts right there (`"…," she said. "…"`), in the
+/// same paragraph or opening the next one.
+fn continues(doc: &Doc<'_>, quote: &Quote, opens_paragraph: bool, end: usize) -> bool {
+    let same_line = |a: usize, b: usize| {
+        doc.sentences.get(a).map(|s| s.line) == doc.sentences.get(b).map(|s| s.line)
+    };
+    quote.sentences.start <= end
+        && (opens_paragraph || same_line(quote.sentences.start, end.saturating_sub(1)))
+}
+
+/// The speaker an attribution names, resolved.
+fn resolve(
+    doc: &Doc<'_>,
+    people: &People,
+    a: &Attribution,
+    discourse: &Discourse<'_>,
+) -> Option<String> {
+    match &a.speaker {
+        Speaker::Name(name) | Speaker::Place(name) => Some(name.clone()),
+        Speaker::Pronoun(gender) => resolve_pronoun(doc, people, *gender, a.at, discourse),
+        Speaker::Description {
+            phrase,
+            head,
+            definite,
+        } => definite
+            .then(|| resolve_description(doc, people, head, a.at, discourse))
+            .flatten()
+            .or_else(|| Some(phrase.clone())),
     }
 }
 

@@ -1,0 +1,496 @@
+//! Where a quote's attribution is and which phrase in it names the speaker:
+//!
+//! - after the quote: `"…," Mr. Clyburn said`, `"…?" Biden asked` (past the sentence end the
+//!   question mark makes), `"…," said Sen. Ben Sasse (R-Neb.)`, `"…," according to X`;
+//! - before it: `X said: "…"`, `The lawyer, Mark D. Sheridan, said, "…"`, `Mook agreed: "…"`,
+//!   `X called it a "…"`, `According to X, "…"`;
+//! - at the end of the previous paragraph, for a quote that opens its own: `Dr. Ward stated:`.
+//!
+//! The phrase is read by `speaker_phrase`; pronouns and descriptions are resolved later.
+
+use std::ops::Range;
+
+use parallax_model::EntityKind;
+use parallax_text::{Token, TokenKind, WordList};
+
+use super::coreference::{Gender, People};
+use super::doc::Doc;
+use super::speaker_phrase::{read_phrase, Order, Speaker, PHRASE_OPENERS};
+use crate::wordlists::{ROLE_NOUNS, SPEECH_VERBS};
+
+/// Auxiliaries and adverbs between a speaker and the verb ("X had also said"), left out of the
+/// speaker phrase.
+pub(super) static AUXILIARIES: WordList = WordList::new(include_str!("../../data/auxiliaries.txt"));
+/// Words that end a speaker phrase after the verb ("said X in a statement").
+static PHRASE_STOPS: WordList = WordList::new(include_str!("../../data/speaker-stops.txt"));
+/// Verbs that attribute a quote next to it although they report no speech by themselves
+/// ("Mook agreed: …", "… ," Toomey fumed").
+static QUOTE_CUES: WordList = WordList::new(include_str!("../../data/quote-cues.txt"));
+/// Words of a time phrase between a subject and its verb ("X last week said").
+static TIME_WORDS: WordList = WordList::joined(
+    include_str!("../../data/time-words.txt"),
+    include_str!("../../data/weekdays.txt"),
+);
+/// Words that open a noun phrase ("the", "a", "his").
+static DETERMINERS: WordList = WordList::new(include_str!("../../data/determiners.txt"));
+/// Lower-case words of a speaker phrase besides role nouns: bodies and documents that speak
+/// ("newspaper", "campaign"), groups ("officials"), and qualifiers ("former").
+pub(super) static SPEAKER_NOUNS: WordList = WordList::joined(
+    include_str!("../../data/speaker-nouns.txt"),
+    include_str!("../../data/collective-actors.txt"),
+);
+
+/// A quote's speaker phrase as read, where it is, and the verb or cue that attributes it.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Attribution {
+    pub speaker: Speaker,
+    /// Byte offset of the speaker phrase (or of the cue, for a pronoun), for resolution.
+    pub at: usize,
+    pub cue: String,
+}
+
+/// Longest speaker phrase read, in tokens (appositives included).
+const MAX_PHRASE: usize = 30;
+
+fn is_cue(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::Word && {
+        let w = t.lower();
+        SPEECH_VERBS.contains(&w) || QUOTE_CUES.contains(&w)
+    }
+}
+
+/// A past-tense verb right after a name, which after a quote attributes it ("Kelly charged").
+fn is_past_verb(toks: &[Token<'_>], k: usize) -> bool {
+    let t = &toks[k];
+    k > 0
+        && t.kind == TokenKind::Word
+        && t.text.len() > 4
+        && t.text.ends_with("ed")
+        && t.text.chars().all(|c| c.is_ascii_lowercase())
+        && (toks[k - 1].is_capitalized() || matches!(toks[k - 1].text, "." | ")"))
+}
+
+/// The verb as a cue ("said", "told reporters").
+fn cue_of(toks: &[Token<'_>], v: usize) -> String {
+    let verb = toks[v].lower();
+    match toks.get(v + 1).map(|t| t.text) {
+        Some(w @ ("reporters" | "journalists")) if verb == "told" => format!("{verb} {w}"),
+        _ => verb,
+    }
+}
+
+/// Tokens after a quote's closing mark that may attribute it: to the end of the clause that
+/// follows (past a sentence end right at the mark, as in `"…?" Biden said.`), never past the
+/// next quotation mark or the paragraph's end.
+pub(super) fn after_window(doc: &Doc<'_>, close: usize, limit: usize) -> Range<usize> {
+    let from = (close + 1).min(limit);
+    let rest = &doc.text[from..limit];
+    let lead = rest.len() - rest.trim_start().len();
+    let first_char = from + lead;
+    let end = doc
+        .sentence_at(first_char)
+        .map_or(limit, |s| s.span.end)
+        .clamp(from, limit);
+    from..end
+}
+
+/// `"…," X said` / `"…," said X` / `"…," according to X`.
+pub(super) fn after(doc: &Doc<'_>, people: &People, window: Range<usize>) -> Option<Attribution> {
+    let toks = doc.tokens(window);
+    let skip = toks
+        .iter()
+        .take_while(|t| t.kind == TokenKind::Punct && !matches!(t.text, "." | "\""))
+        .count();
+    let mut toks = &toks[skip..];
+    if toks.last().is_some_and(|t| t.text == ".") {
+        toks = &toks[..toks.len() - 1];
+    }
+    let first = toks.first()?;
+    if toks.len() >= 3 && first.text.eq_ignore_ascii_case("according") && toks[1].text == "to" {
+        let end = phrase_end(toks, 2);
+        return attribution(doc, people, &toks[2..end], Order::Inverted, "according to");
+    }
+    if is_cue(first) {
+        // "said X", "added X": the speaker follows the verb, perhaps after an adverb.
+        let from = 1 + usize::from(toks.get(1).is_some_and(|t| AUXILIARIES.contains(t.text)));
+        let end = phrase_end(toks, from);
+        return attribution(
+            doc,
+            people,
+            &toks[from..end],
+            Order::Inverted,
+            &cue_of(toks, 0),
+        );
+    }
+    // Subject, then verb: "Mr. Clyburn said", "the lawyer, Mark D. Sheridan, said".
+    let verb =
+        (1..toks.len().min(MAX_PHRASE)).find(|&k| is_cue(&toks[k]) || is_past_verb(toks, k))?;
+    // A noun phrase (or a pronoun) right before the verb, or this is no attribution.
+    // The subject runs from the quote to the verb; after a comma, appositives follow its name.
+    let comma = toks[..verb]
+        .iter()
+        .rfind(|t| !skipped_before_verb(t))
+        .is_some_and(|t| t.text == ",");
+    let order = match subject_start(toks, verb) {
+        Some((_, order)) => order,
+        None if is_pronoun_subject(toks, verb) => Order::Subject,
+        None if comma && noun_phrase_end(toks, 0) > 0 => Order::Inverted,
+        None => return None,
+    };
+    let subject = without_auxiliaries(&toks[..verb]);
+    attribution(doc, people, &subject, order, &cue_of(toks, verb))
+}
+
+/// `X said: "…"`, `X called it a "…"`, `According to X, "…"`, `Mook agreed: "…"`: in the text
+/// of the quote's sentence before its opening mark (`window`).
+pub(super) fn before(doc: &Doc<'_>, people: &People, window: Range<usize>) -> Option<Attribution> {
+    let toks = doc.tokens(window);
+    let colon = toks.last().is_some_and(|t| t.text == ":");
+    // The nearest verb first; an infinitive ("to say") is no attribution.
+    let verbs = (0..toks.len())
+        .rev()
+        .filter(|&k| is_cue(&toks[k]) && !(k > 0 && toks[k - 1].text == "to"));
+    for v in verbs {
+        if let Some(a) = verb_before(doc, people, &toks, v) {
+            return Some(a);
+        }
+    }
+    if let Some(k) = toks
+        .windows(2)
+        .rposition(|w| w[0].text.eq_ignore_ascii_case("according") && w[1].text == "to")
+    {
+        let end = phrase_end(&toks, k + 2);
+        return attribution(
+            doc,
+            people,
+            &toks[k + 2..end],
+            Order::Inverted,
+            "according to",
+        );
+    }
+    if colon {
+        return colon_subject(doc, people, &toks[..toks.len() - 1]);
+    }
+    None
+}
+
+/// The speaker of a verb before the quote: the subject right before it ("X said"), the name
+/// after it when the verb opens the clause ("Continued Stone:"), or, for a verb that continues
+/// a clause ("…, adding", "… and told"), the subject of the verb before it ("Spicer said,
+/// adding") or the clause's first actor ("Trump attacked Romney, calling him …").
+fn verb_before(
+    doc: &Doc<'_>,
+    people: &People,
+    toks: &[Token<'_>],
+    v: usize,
+) -> Option<Attribution> {
+    let cue = cue_of(toks, v);
+    let participle = toks[v].text.ends_with("ing");
+    // "…, calling him": the subject of the clause, not the object before the participle.
+    if let Some((start, order)) = subject_start(toks, v).filter(|_| !participle) {
+        let subject = without_auxiliaries(&toks[start..v]);
+        if let Some(a) = attribution(doc, people, &subject, order, &cue) {
+            return Some(a);
+        }
+    }
+    let opens_clause = toks[..v]
+        .iter()
+        .all(|t| t.kind == TokenKind::Punct || AUXILIARIES.contains(t.text));
+    if opens_clause {
+        // "Continued Stone:", "Said Trump:": the name follows the verb and ends the clause.
+        let end = phrase_end(toks, v + 1);
+        if end > v + 1 && toks[end..].iter().all(|t| t.kind == TokenKind::Punct) {
+            let a = attribution(doc, people, &toks[v + 1..end], Order::Inverted, &cue);
+            if a.as_ref()
+                .is_some_and(|a| matches!(a.speaker, Speaker::Name(_)))
+            {
+                return a;
+            }
+        }
+    }
+    let before_verb = toks[..v]
+        .iter()
+        .rposition(|t| !AUXILIARIES.contains(t.text));
+    let coordinated = before_verb.is_some_and(|k| matches!(toks[k].text, "and" | "but"));
+    if participle || coordinated {
+        if let Some(earlier) = (0..v.saturating_sub(1)).rev().find(|&k| is_cue(&toks[k])) {
+            if let Some(a) = verb_before(doc, people, toks, earlier) {
+                return Some(Attribution { cue, ..a });
+            }
+        }
+    }
+    let clause_start = toks[..v]
+        .iter()
+        .rposition(|t| matches!(t.text, ";" | ":" | "\"" | "that"))
+        .map_or(0, |k| k + 1);
+    clause_subject(doc, people, &toks[clause_start.min(v)..v], cue)
+}
+
+/// The subject that opens a clause, after any opening adverbial part ("Early in his campaign,
+/// Trump attacked Romney, calling him …" → Trump): the noun phrase at the start of its first
+/// part that does not open with a preposition or an adverb.
+fn clause_subject(
+    doc: &Doc<'_>,
+    people: &People,
+    clause: &[Token<'_>],
+    cue: String,
+) -> Option<Attribution> {
+    let mut start = 0;
+    while start < clause.len() {
+        let part_end = clause[start..]
+            .iter()
+            .position(|t| t.text == ",")
+            .map_or(clause.len(), |k| start + k);
+        let first = &clause[start];
+        let intro = first.kind != TokenKind::Word
+            || super::speaker_phrase::opens_adverbial(first.text)
+            || first.text.ends_with("ly");
+        if !intro {
+            let end = noun_phrase_end(clause, start).min(part_end);
+            return attribution(doc, people, &clause[start..end], Order::Subject, &cue);
+        }
+        start = part_end + 1;
+    }
+    None
+}
+
+/// Where the noun phrase starting at `start` ends (see [`noun_phrase_start`]).
+fn noun_phrase_end(toks: &[Token<'_>], start: usize) -> usize {
+    if toks
+        .get(start)
+        .is_some_and(|t| Gender::of_pronoun(t.text).is_some())
+    {
+        return start + 1;
+    }
+    let mut k = start;
+    while k < toks.len() {
+        let t = &toks[k];
+        if t.text == "(" {
+            match toks[k..].iter().position(|t| t.text == ")") {
+                Some(close) => {
+                    k += close + 1;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let opener = k == start && {
+            let lower = t.lower();
+            DETERMINERS.contains(&lower) || PHRASE_OPENERS.contains(&lower)
+        };
+        let joins = opener || noun_phrase_word(toks, k);
+        if !joins {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// Whether the token at `k` may stand inside a speaker's noun phrase.
+fn noun_phrase_word(toks: &[Token<'_>], k: usize) -> bool {
+    let t = &toks[k];
+    let lower = t.lower();
+    let between_names = matches!(t.text, "of" | "for" | "de" | "van" | "von")
+        && k >= 1
+        && toks[k - 1].is_capitalized()
+        && toks.get(k + 1).is_some_and(Token::is_capitalized);
+    t.is_capitalized()
+        || t.is_all_caps()
+        || t.text == "."
+        || t.text.ends_with("'s")
+        || between_names
+        || ROLE_NOUNS.contains(lower.trim_end_matches('s'))
+        || SPEAKER_NOUNS.contains(&lower)
+}
+
+/// Where the subject of the verb at `v` starts, and how to read it: back over auxiliaries to
+/// a pronoun or a noun phrase; to the antecedent of "who" ("Obama, who called …"); or, when a
+/// comma comes first, to the first part of the clause that is not an opening adverbial, read
+/// for its first name, the later parts being appositives ("The lawyer, Mark D. Sheridan,
+/// said"; "Cory James, 22, of Flint, Mich., said"; "Zimmerman, who identifies as Hispanic,
+/// told").
+fn subject_start(toks: &[Token<'_>], v: usize) -> Option<(usize, Order)> {
+    let mut end = v;
+    while end > 0 && skipped_before_verb(&toks[end - 1]) {
+        end -= 1;
+    }
+    if end > 0 && Gender::of_pronoun(toks[end - 1].text).is_some() {
+        return Some((end - 1, Order::Subject));
+    }
+    if end > 1 && toks[end - 1].text == "who" && toks[end - 2].text == "," {
+        let start = noun_phrase_start(toks, end - 2);
+        return (start < end - 2).then_some((start, Order::Subject));
+    }
+    if end > 0 && toks[end - 1].text == "," {
+        let start = appositive_chain_start(toks, end - 1)?;
+        return Some((start, Order::Inverted));
+    }
+    let start = noun_phrase_start(toks, end);
+    (start < end).then_some((start, Order::Subject))
+}
+
+/// Where the chain of comma-separated parts ending at the comma `comma` starts: back over
+/// parts that are noun phrases ("Sen. Claire McCaskill (D-Mo.)", "Mich.") or open like an
+/// appositive ("who has endorsed Clinton", "22", "of Flint", "a lawyer"), to the first of them
+/// that is a noun phrase.
+fn appositive_chain_start(toks: &[Token<'_>], comma: usize) -> Option<usize> {
+    let mut part_end = comma;
+    let mut start = None;
+    loop {
+        let part_start = toks[..part_end]
+            .iter()
+            .rposition(|t| matches!(t.text, "," | ";" | ":" | "\"") || unclosed(toks, t, part_end))
+            .map_or(0, |k| k + 1);
+        if part_start >= part_end {
+            break;
+        }
+        let first = &toks[part_start];
+        let whole_phrase = noun_phrase_end(toks, part_start) >= part_end;
+        let opener =
+            first.kind == TokenKind::Number || super::speaker_phrase::opens_appositive(first.text);
+        if whole_phrase {
+            start = Some(part_start);
+        } else if !opener {
+            break;
+        }
+        if part_start == 0 || toks[part_start - 1].text != "," {
+            break;
+        }
+        part_end = part_start - 1;
+    }
+    start
+}
+
+/// Whether `t` is an opening parenthesis not closed before `end`.
+fn unclosed(toks: &[Token<'_>], t: &Token<'_>, end: usize) -> bool {
+    t.text == "("
+        && !toks[..end]
+            .iter()
+            .any(|c| c.text == ")" && c.start > t.start)
+}
+
+/// Where the noun phrase ending before `end` starts: back over names and their dots, a
+/// parenthesis ("(D-N.Y.)"), possessives, role and speaker nouns, to a determiner.
+fn noun_phrase_start(toks: &[Token<'_>], end: usize) -> usize {
+    let mut k = end;
+    while k > 0 {
+        let t = &toks[k - 1];
+        if t.text == ")" {
+            match toks[..k - 1].iter().rposition(|t| t.text == "(") {
+                Some(open) => {
+                    k = open;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let lower = t.lower();
+        if DETERMINERS.contains(&lower) || PHRASE_OPENERS.contains(&lower) {
+            return k - 1;
+        }
+        if !noun_phrase_word(toks, k - 1) {
+            break;
+        }
+        k -= 1;
+    }
+    // "While Sanders", "But Trump": a capitalised conjunction or adverb opens no name.
+    while k < end && super::speaker_phrase::opens_adverbial(toks[k].text) {
+        k += 1;
+    }
+    k
+}
+
+/// Words between a subject and its verb: auxiliaries and adverbs ("had also", "however",
+/// "reportedly"), and time phrases ("last week", "on Friday").
+fn skipped_before_verb(t: &Token<'_>) -> bool {
+    AUXILIARIES.contains(t.text)
+        || t.kind == TokenKind::Word && t.text.ends_with("ly") && !t.is_capitalized()
+        || TIME_WORDS.contains(t.text)
+}
+
+fn without_auxiliaries<'a>(toks: &[Token<'a>]) -> Vec<Token<'a>> {
+    toks.iter()
+        .filter(|t| !AUXILIARIES.contains(t.text) && t.kind != TokenKind::Number)
+        .cloned()
+        .collect()
+}
+
+/// `Mook agreed: "…"`, `- Philip Bump: "…"`: the subject that opens a clause ending in a colon.
+fn colon_subject(doc: &Doc<'_>, people: &People, toks: &[Token<'_>]) -> Option<Attribution> {
+    let start = toks
+        .iter()
+        .rposition(|t| matches!(t.text, "," | ";" | "-" | "—" | "–" | "\""))
+        .map_or(0, |k| k + 1);
+    let clause = &toks[start..];
+    let verb = clause
+        .iter()
+        .position(|t| t.kind == TokenKind::Word && !t.is_capitalized() && t.text != "of")
+        .unwrap_or(clause.len());
+    let speaker = read_phrase(doc, people, &clause[..verb], Order::Subject)?;
+    if !matches!(speaker, Speaker::Name(_) | Speaker::Pronoun(_)) {
+        return None;
+    }
+    Some(Attribution {
+        speaker,
+        at: clause[0].start,
+        cue: clause.get(verb).map_or(":".to_string(), Token::lower),
+    })
+}
+
+fn attribution(
+    doc: &Doc<'_>,
+    people: &People,
+    phrase: &[Token<'_>],
+    order: Order,
+    cue: &str,
+) -> Option<Attribution> {
+    if phrase.is_empty() || phrase.len() > MAX_PHRASE {
+        return None;
+    }
+    let speaker = read_phrase(doc, people, phrase, order)?;
+    Some(Attribution {
+        speaker,
+        at: phrase[0].start,
+        cue: cue.to_string(),
+    })
+}
+
+/// "he said", "she added": a pronoun alone before the verb (and its auxiliaries).
+fn is_pronoun_subject(toks: &[Token<'_>], verb: usize) -> bool {
+    let subject: Vec<_> = toks[..verb]
+        .iter()
+        .filter(|t| !AUXILIARIES.contains(t.text))
+        .collect();
+    subject.len() == 1 && super::coreference::Gender::of_pronoun(subject[0].text).is_some()
+}
+
+/// Where a speaker phrase after a verb ends: at a word that starts an adverbial ("in a
+/// statement", "on Twitter"), except "of" inside a name ("Secretary of State John Kerry").
+fn phrase_end(toks: &[Token<'_>], from: usize) -> usize {
+    let mut end = from;
+    while end < toks.len() && end < from + MAX_PHRASE {
+        let t = &toks[end];
+        let inside_name = t.text == "of"
+            && end > from
+            && toks[end - 1].is_capitalized()
+            && toks.get(end + 1).is_some_and(Token::is_capitalized);
+        if t.text == "\"" || PHRASE_STOPS.contains(t.text) && !inside_name {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+/// Entity kinds that can speak.
+pub(super) fn speaks(kind: EntityKind) -> bool {
+    matches!(
+        kind,
+        EntityKind::Person
+            | EntityKind::Government
+            | EntityKind::Organisation
+            | EntityKind::Country
+            | EntityKind::Media
+    )
+}
