@@ -52,11 +52,39 @@ pub(super) struct Attribution {
 /// Longest speaker phrase read, in tokens (appositives included).
 const MAX_PHRASE: usize = 30;
 
+/// Whether `range` opens with a reporting verb (`"…" said Nick Merrill`), which attributes
+/// the quote before it even without a comma.
+pub(super) fn opens_with_cue(doc: &Doc<'_>, range: Range<usize>) -> bool {
+    doc.tokens(range)
+        .first()
+        .is_some_and(|t| SPEECH_VERBS.contains(t.text))
+}
+
+/// Whether the token at `k` is a cue: capitalised only where a sentence or clause opens
+/// ("Continued Stone:"), never inside a name ("the United States").
+fn cue_at(toks: &[Token<'_>], k: usize) -> bool {
+    is_cue(&toks[k])
+        && (!toks[k].is_capitalized()
+            || k == 0
+            || matches!(toks[k - 1].text, "." | "\"" | ":" | "?" | "!" | "-" | "—"))
+}
+
 fn is_cue(t: &Token<'_>) -> bool {
     t.kind == TokenKind::Word && {
         let w = t.lower();
-        SPEECH_VERBS.contains(&w) || QUOTE_CUES.contains(&w)
+        listed_cue(&w)
+            || w.strip_suffix("ing").is_some_and(|stem| {
+                ["ed", "s", "es", "d"]
+                    .iter()
+                    .any(|end| listed_cue(&format!("{stem}{end}")))
+            })
     }
+}
+
+/// A listed reporting verb or quote cue; "-ing" forms are recognised from the others
+/// ("tweeting" from "tweeted").
+fn listed_cue(w: &str) -> bool {
+    SPEECH_VERBS.contains(w) || QUOTE_CUES.contains(w)
 }
 
 /// A past-tense verb right after a name, which after a quote attributes it ("Kelly charged").
@@ -67,7 +95,9 @@ fn is_past_verb(toks: &[Token<'_>], k: usize) -> bool {
         && t.text.len() > 4
         && t.text.ends_with("ed")
         && t.text.chars().all(|c| c.is_ascii_lowercase())
-        && (toks[k - 1].is_capitalized() || matches!(toks[k - 1].text, "." | ")"))
+        && (toks[k - 1].is_capitalized()
+            || matches!(toks[k - 1].text, "." | ")")
+            || ROLE_NOUNS.contains(&toks[k - 1].lower()))
 }
 
 /// The verb as a cue ("said", "told reporters").
@@ -94,8 +124,20 @@ pub(super) fn after_window(doc: &Doc<'_>, close: usize, limit: usize) -> Range<u
     from..end
 }
 
-/// `"…," X said` / `"…," said X` / `"…," according to X`.
-pub(super) fn after(doc: &Doc<'_>, people: &People, window: Range<usize>) -> Option<Attribution> {
+/// `"…," X said` / `"…," said X` / `"…," according to X`, right after the quote or closing
+/// its sentence (`"…" for the victory, Sanders said.`).
+pub(super) fn after(
+    doc: &Doc<'_>,
+    people: &People,
+    window: Range<usize>,
+    reach: Reach,
+) -> Option<Attribution> {
+    if reach == Reach::Nothing {
+        return None;
+    }
+    let ends_sentence = doc
+        .sentence_at(window.start)
+        .is_some_and(|s| s.span.end == window.end);
     let toks = doc.tokens(window);
     let skip = toks
         .iter()
@@ -105,6 +147,44 @@ pub(super) fn after(doc: &Doc<'_>, people: &People, window: Range<usize>) -> Opt
     if toks.last().is_some_and(|t| t.text == ".") {
         toks = &toks[..toks.len() - 1];
     }
+    if reach == Reach::RightAfter {
+        if let Some(a) = right_after(doc, people, toks) {
+            return Some(a);
+        }
+    }
+    if !ends_sentence {
+        return None;
+    }
+    // A clause closing the sentence: "…, said X, an analyst." / "…, X said on Monday."
+    let commas = (0..toks.len()).rev().filter(|&k| toks[k].text == ",");
+    commas.take(TRAILING_CLAUSES).find_map(|comma| {
+        let clause = &toks[comma + 1..];
+        let verb = (0..clause.len()).find(|&k| cue_at(clause, k))?;
+        let closes = verb == 0 || clause.len() - verb <= TRAILING_WORDS;
+        closes.then(|| right_after(doc, people, clause)).flatten()
+    })
+}
+
+/// How many comma-separated parts back from a sentence's end an attribution may start.
+const TRAILING_CLAUSES: usize = 3;
+
+/// Where the text after a quote may attribute it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reach {
+    /// Right after it (the quote closes a clause: `"…," X said`), or else at its sentence's end.
+    RightAfter,
+    /// Only at its sentence's end (`"…" if she lost, said X.`).
+    SentenceEnd,
+    /// Nowhere: the quote ended its sentence.
+    Nothing,
+}
+
+/// Words a sentence may still have after the verb of an attribution that closes it ("…, X said
+/// in a statement on Tuesday.").
+const TRAILING_WORDS: usize = 10;
+
+/// An attribution that starts right where `toks` starts.
+fn right_after(doc: &Doc<'_>, people: &People, toks: &[Token<'_>]) -> Option<Attribution> {
     let first = toks.first()?;
     if toks.len() >= 3 && first.text.eq_ignore_ascii_case("according") && toks[1].text == "to" {
         let end = phrase_end(toks, 2);
@@ -124,7 +204,7 @@ pub(super) fn after(doc: &Doc<'_>, people: &People, window: Range<usize>) -> Opt
     }
     // Subject, then verb: "Mr. Clyburn said", "the lawyer, Mark D. Sheridan, said".
     let verb =
-        (1..toks.len().min(MAX_PHRASE)).find(|&k| is_cue(&toks[k]) || is_past_verb(toks, k))?;
+        (1..toks.len().min(MAX_PHRASE)).find(|&k| cue_at(toks, k) || is_past_verb(toks, k))?;
     // A noun phrase (or a pronoun) right before the verb, or this is no attribution.
     // The subject runs from the quote to the verb; after a comma, appositives follow its name.
     let comma = toks[..verb]
@@ -149,7 +229,7 @@ pub(super) fn before(doc: &Doc<'_>, people: &People, window: Range<usize>) -> Op
     // The nearest verb first; an infinitive ("to say") is no attribution.
     let verbs = (0..toks.len())
         .rev()
-        .filter(|&k| is_cue(&toks[k]) && !(k > 0 && toks[k - 1].text == "to"));
+        .filter(|&k| cue_at(&toks, k) && !(k > 0 && toks[k - 1].text == "to"));
     for v in verbs {
         if let Some(a) = verb_before(doc, people, &toks, v) {
             return Some(a);
@@ -195,11 +275,16 @@ fn verb_before(
     }
     let opens_clause = toks[..v]
         .iter()
+        .rev()
+        .take_while(|t| t.text != ",")
         .all(|t| t.kind == TokenKind::Punct || AUXILIARIES.contains(t.text));
     if opens_clause {
         // "Continued Stone:", "Said Trump:": the name follows the verb and ends the clause.
         let end = phrase_end(toks, v + 1);
-        if end > v + 1 && toks[end..].iter().all(|t| t.kind == TokenKind::Punct) {
+        // Only when the phrase introduces the quote ("…, explained X: "…""), not when it is
+        // the verb's object ("called the KKK "abhorrent"").
+        let introduces = toks.last().is_some_and(|t| matches!(t.text, ":" | ","));
+        if end > v + 1 && introduces && toks[end..].iter().all(|t| t.kind == TokenKind::Punct) {
             let a = attribution(doc, people, &toks[v + 1..end], Order::Inverted, &cue);
             if a.as_ref()
                 .is_some_and(|a| matches!(a.speaker, Speaker::Name(_)))
@@ -213,7 +298,7 @@ fn verb_before(
         .rposition(|t| !AUXILIARIES.contains(t.text));
     let coordinated = before_verb.is_some_and(|k| matches!(toks[k].text, "and" | "but"));
     if participle || coordinated {
-        if let Some(earlier) = (0..v.saturating_sub(1)).rev().find(|&k| is_cue(&toks[k])) {
+        if let Some(earlier) = (0..v.saturating_sub(1)).rev().find(|&k| cue_at(toks, k)) {
             if let Some(a) = verb_before(doc, people, toks, earlier) {
                 return Some(Attribution { cue, ..a });
             }
@@ -427,15 +512,15 @@ fn colon_subject(doc: &Doc<'_>, people: &People, toks: &[Token<'_>]) -> Option<A
         .iter()
         .position(|t| t.kind == TokenKind::Word && !t.is_capitalized() && t.text != "of")
         .unwrap_or(clause.len());
-    let speaker = read_phrase(doc, people, &clause[..verb], Order::Subject)?;
-    if !matches!(speaker, Speaker::Name(_) | Speaker::Pronoun(_)) {
-        return None;
+    let cue = clause.get(verb).map_or(":".to_string(), Token::lower);
+    let named = |a: &Attribution| matches!(a.speaker, Speaker::Name(_) | Speaker::Pronoun(_));
+    if let Some(a) = attribution(doc, people, &clause[..verb], Order::Subject, &cue) {
+        if named(&a) {
+            return Some(a);
+        }
     }
-    Some(Attribution {
-        speaker,
-        at: clause[0].start,
-        cue: clause.get(verb).map_or(":".to_string(), Token::lower),
-    })
+    // "Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message to Trump:"
+    clause_subject(doc, people, toks, cue).filter(named)
 }
 
 fn attribution(

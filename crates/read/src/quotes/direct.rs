@@ -6,7 +6,7 @@ use std::ops::Range;
 use parallax_model::{LineRole, Quote, QuoteKind};
 use parallax_text::{tokenize, TokenKind, WordList};
 
-use super::attribution::{after, after_window, before, Attribution};
+use super::attribution::{after, after_window, before, opens_with_cue, Attribution, Reach};
 use super::coreference::People;
 use super::doc::Doc;
 use crate::wordlists::SPEECH_VERBS;
@@ -66,12 +66,20 @@ pub(super) fn direct_quote(doc: &Doc<'_>, people: &People, marks: &Marks) -> Opt
     // A quote inside the quote may close with it: `… 'Don't hit me, please,'" Nicklaus said`.
     let ending = raw.trim_end().trim_end_matches(['\'', ' ']);
     let closes_clause = ending.ends_with([',', '?', '!', '—', '-'])
+        || opens_with_cue(doc, window.clone())
         || doc.text[window.clone()].trim_start().starts_with(',')
         || ending.ends_with('.')
             && (!ends_sentence(doc, close) || attribution_alone(doc, window.clone()));
-    let attribution = closes_clause
-        .then(|| after(doc, people, window))
-        .flatten()
+    // Within the quote's own sentence the attribution may also close it: `"…" if she lost,
+    // said X.`
+    let reach = if closes_clause {
+        Reach::RightAfter
+    } else if !ends_sentence(doc, close) {
+        Reach::SentenceEnd
+    } else {
+        Reach::Nothing
+    };
+    let attribution = after(doc, people, window, reach)
         .or_else(|| before(doc, people, sentence_start..open))
         .or_else(|| {
             opens_sentence

@@ -173,7 +173,13 @@ fn resolve_speakers(doc: &Doc<'_>, people: &People, found: Vec<Found>) -> Vec<Qu
             quote.speaker = speaker;
             extent = extent.max(sentence + 1);
         } else if quote.kind == QuoteKind::Direct {
-            let previous = last.filter(|&(_, end)| continues(doc, &quote, f.opens_paragraph, end));
+            let previous = last.filter(|&(k, end)| {
+                continues(doc, &quote, f.opens_paragraph, end)
+                    || out[k]
+                        .speaker
+                        .as_deref()
+                        .is_some_and(|speaker| resumes(doc, people, &quote, end, speaker))
+            });
             if let Some((k, _)) = previous {
                 quote.speaker = out[k].speaker.clone();
                 quote.cue = out[k].cue.clone();
@@ -196,6 +202,23 @@ fn continues(doc: &Doc<'_>, quote: &Quote, opens_paragraph: bool, end: usize) ->
     };
     quote.sentences.start <= end
         && (opens_paragraph || same_line(quote.sentences.start, end.saturating_sub(1)))
+}
+
+/// Whether a quote without attribution resumes the previous quote of its paragraph, whose
+/// attribution ends before sentence `end`, after narration that names nobody else (`"…," Woolson
+/// said. They also lie in a dead zone. "That's a tough area."`).
+fn resumes(doc: &Doc<'_>, people: &People, quote: &Quote, end: usize, speaker: &str) -> bool {
+    let (Some(after), Some(here)) = (
+        doc.sentences.get(end.saturating_sub(1)),
+        doc.sentences.get(quote.sentences.start),
+    ) else {
+        return false;
+    };
+    after.line == here.line
+        && doc
+            .mentions_in(after.span.end..here.span.start)
+            .filter(|(_, m)| m.kind == parallax_model::EntityKind::Person)
+            .all(|(span, m)| people.name_at(m, span.start) == speaker)
 }
 
 /// The speaker an attribution names, resolved.

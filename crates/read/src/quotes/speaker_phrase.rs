@@ -153,7 +153,10 @@ fn read_part(doc: &Doc<'_>, people: &People, part: &[&Token<'_>]) -> Option<Spea
     let head_word = head[last];
     if head_word.is_capitalized() && !is_party_tag(head_word.text) {
         let run_start = name_run_start(head, last);
-        let determined = run_start > 0 && DETERMINERS.contains(&head[run_start - 1].lower());
+        // "the Global Times": a body's name; "the Republican National Committeeman": a role.
+        let determined = run_start > 0
+            && DETERMINERS.contains(&head[run_start - 1].lower())
+            && ROLE_NOUNS.contains(&head_word.lower());
         match name_of_run(doc, people, &head[run_start..=last], determined) {
             RunName::Name(n) => return Some(Speaker::Name(n)),
             RunName::Place(name) => return Some(Speaker::Place(name)),
