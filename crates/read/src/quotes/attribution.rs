@@ -206,16 +206,16 @@ fn right_after(doc: &Doc<'_>, people: &People, toks: &[Token<'_>]) -> Option<Att
     let verb =
         (1..toks.len().min(MAX_PHRASE)).find(|&k| cue_at(toks, k) || is_past_verb(toks, k))?;
     // A noun phrase (or a pronoun) right before the verb, or this is no attribution.
-    // The subject runs from the quote to the verb; after a comma, appositives follow its name.
-    let comma = toks[..verb]
-        .iter()
-        .rfind(|t| !skipped_before_verb(t))
-        .is_some_and(|t| t.text == ",");
+    // The subject is the noun phrase read back from the verb when nothing but a few words
+    // come before it ("Senate minority leader Harry Reid"), never another clause ("for
+    // instance, and Trump vowed"); else, when a noun phrase opens the text, that phrase with
+    // its appositives ("Katie Packer, who is chairman of Our Principles PAC, said").
+    let opens_with_phrase = noun_phrase_end(toks, 0) > 0;
     let order = match subject_start(toks, verb) {
-        Some((_, order)) => order,
+        Some((start, order)) if !toks[..start].iter().any(|t| matches!(t.text, "," | ";")) => order,
         None if is_pronoun_subject(toks, verb) => Order::Subject,
-        None if comma && noun_phrase_end(toks, 0) > 0 => Order::Inverted,
-        None => return None,
+        _ if opens_with_phrase => Order::Inverted,
+        _ => return None,
     };
     let subject = without_auxiliaries(&toks[..verb]);
     attribution(doc, people, &subject, order, &cue_of(toks, verb))
@@ -223,7 +223,12 @@ fn right_after(doc: &Doc<'_>, people: &People, toks: &[Token<'_>]) -> Option<Att
 
 /// `X said: "…"`, `X called it a "…"`, `According to X, "…"`, `Mook agreed: "…"`: in the text
 /// of the quote's sentence before its opening mark (`window`).
-pub(super) fn before(doc: &Doc<'_>, people: &People, window: Range<usize>) -> Option<Attribution> {
+pub(super) fn before(
+    doc: &Doc<'_>,
+    people: &People,
+    window: Range<usize>,
+    sentence_start: usize,
+) -> Option<Attribution> {
     let toks = doc.tokens(window);
     let colon = toks.last().is_some_and(|t| t.text == ":");
     // The nearest verb first; an infinitive ("to say") is no attribution.
@@ -231,7 +236,7 @@ pub(super) fn before(doc: &Doc<'_>, people: &People, window: Range<usize>) -> Op
         .rev()
         .filter(|&k| cue_at(&toks, k) && !(k > 0 && toks[k - 1].text == "to"));
     for v in verbs {
-        if let Some(a) = verb_before(doc, people, &toks, v) {
+        if let Some(a) = verb_before(doc, people, &toks, v, sentence_start) {
             return Some(a);
         }
     }
@@ -263,11 +268,17 @@ fn verb_before(
     people: &People,
     toks: &[Token<'_>],
     v: usize,
+    sentence_start: usize,
 ) -> Option<Attribution> {
     let cue = cue_of(toks, v);
     let participle = toks[v].text.ends_with("ing");
-    // "…, calling him": the subject of the clause, not the object before the participle.
-    if let Some((start, order)) = subject_start(toks, v).filter(|_| !participle) {
+    // "…, calling him": the subject of the clause, not the object before the participle; but
+    // "with Donald Trump tweeting": the person right before it.
+    let person_before = v > 0
+        && doc
+            .mentions_in(toks[v - 1].start..toks[v - 1].end + 2)
+            .any(|(span, m)| m.kind == EntityKind::Person && span.end >= toks[v - 1].end - 2);
+    if let Some((start, order)) = subject_start(toks, v).filter(|_| !participle || person_before) {
         let subject = without_auxiliaries(&toks[start..v]);
         if let Some(a) = attribution(doc, people, &subject, order, &cue) {
             return Some(a);
@@ -299,14 +310,29 @@ fn verb_before(
     let coordinated = before_verb.is_some_and(|k| matches!(toks[k].text, "and" | "but"));
     if participle || coordinated {
         if let Some(earlier) = (0..v.saturating_sub(1)).rev().find(|&k| cue_at(toks, k)) {
-            if let Some(a) = verb_before(doc, people, toks, earlier) {
+            if let Some(a) = verb_before(doc, people, toks, earlier, sentence_start) {
                 return Some(Attribution { cue, ..a });
             }
         }
     }
+    // A participle or a second verb belongs to the sentence's main clause, which may start
+    // before an earlier quotation ("Axelrod emailed her, addressing her as "Hillary" and
+    // telling her, "…"").
+    if (participle || coordinated) && sentence_start < toks[0].start {
+        let sentence = doc.tokens(sentence_start..toks[v].start);
+        if sentence.first().is_some_and(|t| t.text != "\"") {
+            let end = sentence.len();
+            return clause_subject(doc, people, &sentence[..end], cue);
+        }
+    }
+    let boundaries: &[&str] = if participle || coordinated {
+        &[";", ":", "\""]
+    } else {
+        &[";", ":", "\"", "that"]
+    };
     let clause_start = toks[..v]
         .iter()
-        .rposition(|t| matches!(t.text, ";" | ":" | "\"" | "that"))
+        .rposition(|t| boundaries.contains(&t.text))
         .map_or(0, |k| k + 1);
     clause_subject(doc, people, &toks[clause_start.min(v)..v], cue)
 }
@@ -324,12 +350,18 @@ fn clause_subject(
     while start < clause.len() {
         let part_end = clause[start..]
             .iter()
-            .position(|t| t.text == ",")
+            .position(|t| matches!(t.text, "," | "-" | "—" | "–"))
             .map_or(clause.len(), |k| start + k);
         let first = &clause[start];
+        // A dateline ("WASHINGTON —") opens no clause either.
+        let dateline = clause[start..part_end]
+            .iter()
+            .all(|t| t.is_all_caps() || t.kind == TokenKind::Punct);
         let intro = first.kind != TokenKind::Word
+            || dateline
             || super::speaker_phrase::opens_adverbial(first.text)
-            || first.text.ends_with("ly");
+            || first.text.ends_with("ly")
+            || opens_participle(doc, first);
         if !intro {
             let end = noun_phrase_end(clause, start).min(part_end);
             return attribution(doc, people, &clause[start..end], Order::Subject, &cue);
@@ -337,6 +369,12 @@ fn clause_subject(
         start = part_end + 1;
     }
     None
+}
+
+/// "Speaking to reporters, …": a participle opening the sentence, not a name ending in "-ing"
+/// ("Beijing", "Fleming"), which the entity pass knows.
+fn opens_participle(doc: &Doc<'_>, t: &Token<'_>) -> bool {
+    t.text.len() > 5 && t.text.ends_with("ing") && doc.mentions_in(t.start..t.end).next().is_none()
 }
 
 /// Where the noun phrase starting at `start` ends (see [`noun_phrase_start`]).

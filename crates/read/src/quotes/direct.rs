@@ -80,7 +80,7 @@ pub(super) fn direct_quote(doc: &Doc<'_>, people: &People, marks: &Marks) -> Opt
         Reach::Nothing
     };
     let attribution = after(doc, people, window, reach)
-        .or_else(|| before(doc, people, sentence_start..open))
+        .or_else(|| before(doc, people, sentence_start..open, first.span.start))
         .or_else(|| {
             opens_sentence
                 .then(|| colon_intro(doc, people, open))
@@ -184,7 +184,7 @@ fn colon_intro(doc: &Doc<'_>, people: &People, open: usize) -> Option<Attributio
         .span
         .start
         .max(last_mark(doc, previous.span.start..end));
-    before(doc, people, from..end)
+    before(doc, people, from..end, sentence.span.start)
 }
 
 /// The byte after the last quotation mark in `range`, or its start.
