@@ -272,13 +272,8 @@ fn verb_before(
 ) -> Option<Attribution> {
     let cue = cue_of(toks, v);
     let participle = toks[v].text.ends_with("ing");
-    // "…, calling him": the subject of the clause, not the object before the participle; but
-    // "with Donald Trump tweeting": the person right before it.
-    let person_before = v > 0
-        && doc
-            .mentions_in(toks[v - 1].start..toks[v - 1].end + 2)
-            .any(|(span, m)| m.kind == EntityKind::Person && span.end >= toks[v - 1].end - 2);
-    if let Some((start, order)) = subject_start(toks, v).filter(|_| !participle || person_before) {
+    // "…, calling him": the subject of the clause, not the object before the participle.
+    if let Some((start, order)) = subject_start(toks, v).filter(|_| !participle) {
         let subject = without_auxiliaries(&toks[start..v]);
         if let Some(a) = attribution(doc, people, &subject, order, &cue) {
             return Some(a);
@@ -510,7 +505,9 @@ fn noun_phrase_start(toks: &[Token<'_>], end: usize) -> usize {
         }
         let lower = t.lower();
         if DETERMINERS.contains(&lower) || PHRASE_OPENERS.contains(&lower) {
-            return k - 1;
+            // A determiner opens the phrase, unless nothing follows it ("that egregiously
+            // described").
+            return if k == end { end } else { k - 1 };
         }
         if !noun_phrase_word(toks, k - 1) {
             break;
