@@ -9,6 +9,7 @@ use parallax_text::{tokenize, TokenKind, WordList};
 use super::attribution::{after, after_window, before, opens_with_cue, Attribution, Reach};
 use super::coreference::People;
 use super::doc::Doc;
+use super::speaker_phrase::{read_phrase, Order, Speaker};
 use crate::wordlists::SPEECH_VERBS;
 
 /// Words right before a quoted title-cased phrase that make it the title of a work, not words
@@ -85,7 +86,8 @@ pub(super) fn direct_quote(doc: &Doc<'_>, people: &People, marks: &Marks) -> Opt
             opens_sentence
                 .then(|| colon_intro(doc, people, open))
                 .flatten()
-        });
+        })
+        .or_else(|| signature(doc, people, close));
     if attribution.is_none() && kind == QuoteKind::Partial {
         return None;
     }
@@ -186,6 +188,43 @@ fn colon_intro(doc: &Doc<'_>, people: &People, open: usize) -> Option<Attributio
         .max(last_mark(doc, previous.span.start..end));
     before(doc, people, from..end, sentence.span.start)
 }
+
+/// `"…"` closing its paragraph, then a line `- Hillary Clinton.` or `-President Obama, tweeting
+/// after the speech.`: the signature of a quotation set apart, as in quote roundups.
+fn signature(doc: &Doc<'_>, people: &People, close: usize) -> Option<Attribution> {
+    let line = doc.line_at(close)?;
+    let rest = doc
+        .text
+        .get(close + 1..doc.lines[line].span.end)
+        .unwrap_or("");
+    if !rest.trim().is_empty() {
+        return None;
+    }
+    let next = doc
+        .lines
+        .get(line + 1)
+        .filter(|l| l.role == LineRole::Body)?;
+    let toks = doc.tokens(next.span.clone());
+    let dash = toks
+        .first()
+        .filter(|t| matches!(t.text, "-" | "—" | "–" | "~"))?;
+    let end = toks
+        .iter()
+        .position(|t| matches!(t.text, "," | "."))
+        .unwrap_or(toks.len());
+    if end > SIGNATURE_WORDS || !toks.get(1).is_some_and(|t| t.is_capitalized()) {
+        return None;
+    }
+    let speaker = read_phrase(doc, people, &toks[1..end], Order::Inverted)?;
+    matches!(speaker, Speaker::Name(_)).then(|| Attribution {
+        speaker,
+        at: dash.start,
+        cue: dash.text.to_string(),
+    })
+}
+
+/// Longest name, in tokens, read as a quotation's signature line.
+const SIGNATURE_WORDS: usize = 6;
 
 /// The byte after the last quotation mark in `range`, or its start.
 fn last_mark(doc: &Doc<'_>, range: Range<usize>) -> usize {
