@@ -144,7 +144,7 @@ pub(super) fn after(
     let toks = doc.tokens(window);
     let skip = toks
         .iter()
-        .take_while(|t| t.kind == TokenKind::Punct && !matches!(t.text, "." | "\""))
+        .take_while(|t| t.kind == TokenKind::Punct && !matches!(t.text, "." | "\"" | "-"))
         .count();
     let mut toks = &toks[skip..];
     if toks.last().is_some_and(|t| t.text == ".") {
@@ -171,6 +171,28 @@ pub(super) fn after(
 /// How many comma-separated parts back from a sentence's end an attribution may start.
 const TRAILING_CLAUSES: usize = 3;
 
+/// `"…" - Pamela Padilla`: a quotation signed with a dash and a name, closing the sentence.
+fn dash_signature(doc: &Doc<'_>, people: &People, toks: &[Token<'_>]) -> Option<Attribution> {
+    let end = toks
+        .iter()
+        .position(|t| matches!(t.text, "," | "."))
+        .unwrap_or(toks.len());
+    if end < 2 || end > SIGNATURE_WORDS || !toks[1].is_capitalized() {
+        return None;
+    }
+    let a = attribution(doc, people, &toks[1..end], Order::Inverted, "-")?;
+    matches!(a.speaker, Speaker::Name(_)).then_some(a)
+}
+
+/// Longest name, in tokens, read as a quotation's signature ("- Hillary Clinton").
+pub(super) const SIGNATURE_WORDS: usize = 6;
+
+/// Whether the text after a quote opens with a dash and a capitalised word (a signature).
+pub(super) fn opens_with_signature(doc: &Doc<'_>, range: Range<usize>) -> bool {
+    let toks = doc.tokens(range);
+    toks.first().is_some_and(|t| t.text == "-") && toks.get(1).is_some_and(Token::is_capitalized)
+}
+
 /// Where the text after a quote may attribute it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Reach {
@@ -189,6 +211,9 @@ const TRAILING_WORDS: usize = 10;
 /// An attribution that starts right where `toks` starts.
 fn right_after(doc: &Doc<'_>, people: &People, toks: &[Token<'_>]) -> Option<Attribution> {
     let first = toks.first()?;
+    if first.text == "-" {
+        return dash_signature(doc, people, toks);
+    }
     if toks.len() >= 3 && first.text.eq_ignore_ascii_case("according") && toks[1].text == "to" {
         let end = phrase_end(toks, 2);
         return attribution(doc, people, &toks[2..end], Order::Inverted, "according to");

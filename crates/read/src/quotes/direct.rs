@@ -6,7 +6,10 @@ use std::ops::Range;
 use parallax_model::{LineRole, Quote, QuoteKind};
 use parallax_text::{tokenize, TokenKind, WordList};
 
-use super::attribution::{after, after_window, before, opens_with_cue, Attribution, Reach};
+use super::attribution::{
+    after, after_window, before, opens_with_cue, opens_with_signature, Attribution, Reach,
+    SIGNATURE_WORDS,
+};
 use super::coreference::People;
 use super::doc::Doc;
 use super::speaker_phrase::{read_phrase, Order, Speaker};
@@ -68,6 +71,7 @@ pub(super) fn direct_quote(doc: &Doc<'_>, people: &People, marks: &Marks) -> Opt
     let ending = raw.trim_end().trim_end_matches(['\'', ' ']);
     let closes_clause = ending.ends_with([',', '?', '!', '—', '-'])
         || opens_with_cue(doc, window.clone())
+        || opens_with_signature(doc, window.clone())
         || doc.text[window.clone()].trim_start().starts_with(',')
         || ending.ends_with('.')
             && (!ends_sentence(doc, close) || attribution_alone(doc, window.clone()));
@@ -155,7 +159,13 @@ fn names_a_work(doc: &Doc<'_>, open: usize, text: &str) -> bool {
             .iter()
             .all(|t| t.is_capitalized() || t.is_all_caps() || parallax_text::is_stopword(t.text))
         && words[0].is_capitalized();
-    if !title_cased {
+    // A chant or a cry is said ("chants of "Feel the Bern!""), and so is a sentence in the
+    // first person ("I'm with her").
+    let exclaimed = text.trim_end().ends_with('!');
+    let first_person = words
+        .first()
+        .is_some_and(|w| w.text.starts_with("I'") || w.text == "I");
+    if !title_cased || exclaimed || first_person {
         return false;
     }
     let line_start = doc.line_at(open).map_or(0, |l| doc.lines[l].span.start);
@@ -222,9 +232,6 @@ fn signature(doc: &Doc<'_>, people: &People, close: usize) -> Option<Attribution
         cue: dash.text.to_string(),
     })
 }
-
-/// Longest name, in tokens, read as a quotation's signature line.
-const SIGNATURE_WORDS: usize = 6;
 
 /// The byte after the last quotation mark in `range`, or its start.
 fn last_mark(doc: &Doc<'_>, range: Range<usize>) -> usize {

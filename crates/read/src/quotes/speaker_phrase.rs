@@ -308,9 +308,12 @@ fn without_titles<'t, 'a>(run: &[&'t Token<'a>]) -> Vec<&'t Token<'a>> {
             || (run.get(k + 1).is_some_and(|t| t.text == ".")
                 && PERSON_TITLES.contains(&format!("{w}.")))
     };
-    let mut from = match (0..run.len()).rev().find(|&k| titled(k)) {
-        // A title that ends the run is a role, not a title before a name ("Sen.").
+    let last_title = (0..run.len()).rev().find(|&k| titled(k));
+    let mut from = match last_title {
         Some(k) if run[k + 1..].iter().any(|t| t.text != ".") => k + 1,
+        // A title after another is a name ("Mr. King", "Sen. Angus King").
+        Some(k) if k > 0 && (0..k).any(|j| titled(j)) => k,
+        // A title that ends the run is a role, not a title before a name ("Sen.").
         Some(_) => return Vec::new(),
         None => 0,
     };
