@@ -259,11 +259,16 @@ pub(super) fn before(
 ) -> Option<Attribution> {
     let toks = doc.tokens(window);
     let colon = toks.last().is_some_and(|t| t.text == ":");
-    // The nearest verb first; an infinitive ("to say") is no attribution.
-    let verbs = (0..toks.len())
+    // The nearest reporting verb first, then any verb in the past tense after a name ("Trump
+    // attacked "the hateful ideology …""); an infinitive ("to say") is no attribution.
+    let finite = |k: usize| !(k > 0 && toks[k - 1].text == "to");
+    let cues = (0..toks.len())
         .rev()
-        .filter(|&k| cue_at(&toks, k) && !(k > 0 && toks[k - 1].text == "to"));
-    for v in verbs {
+        .filter(|&k| cue_at(&toks, k) && finite(k));
+    let past = (0..toks.len())
+        .rev()
+        .filter(|&k| is_past_verb(&toks, k) && !cue_at(&toks, k) && finite(k));
+    for v in cues.chain(past) {
         if let Some(a) = verb_before(doc, people, &toks, v, sentence_start) {
             return Some(a);
         }
