@@ -13,8 +13,9 @@ use std::ops::Range;
 use parallax_model::EntityKind;
 use parallax_text::{Token, TokenKind, WordList};
 
-use super::coreference::{Gender, People};
+use super::coreference::Gender;
 use super::doc::Doc;
+use super::people::People;
 use super::speaker_phrase::{read_phrase, Order, Speaker, PHRASE_OPENERS};
 use crate::wordlists::{ROLE_NOUNS, SPEECH_VERBS};
 

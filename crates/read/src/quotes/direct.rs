@@ -10,8 +10,8 @@ use super::attribution::{
     after, after_window, before, opens_with_cue, opens_with_signature, Attribution, Reach,
     SIGNATURE_WORDS,
 };
-use super::coreference::People;
 use super::doc::Doc;
+use super::people::People;
 use super::speaker_phrase::{read_phrase, Order, Speaker};
 use crate::wordlists::SPEECH_VERBS;
 

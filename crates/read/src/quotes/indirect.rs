@@ -7,9 +7,9 @@ use parallax_model::{Quote, QuoteKind, Sentence};
 use parallax_text::{tokenize, Token, TokenKind, WordList};
 
 use super::attribution::{Attribution, AUXILIARIES};
-use super::coreference::People;
 use super::direct::Found;
 use super::doc::Doc;
+use super::people::People;
 use super::speaker_phrase::{read_phrase, Order, Speaker};
 use crate::wordlists::WEEKDAY_NAMES;
 

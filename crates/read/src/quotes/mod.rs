@@ -14,6 +14,7 @@ mod coreference;
 mod direct;
 mod doc;
 mod indirect;
+mod people;
 mod speaker_phrase;
 
 use std::ops::Range;
@@ -21,9 +22,10 @@ use std::ops::Range;
 use parallax_model::{Line, LineRole, Mention, Quote, QuoteKind, Sentence};
 
 use attribution::Attribution;
-use coreference::{resolve_description, resolve_pronoun, Discourse, People};
+use coreference::{resolve_description, resolve_pronoun, Discourse};
 use direct::{Found, Marks};
 use doc::Doc;
+use people::People;
 use speaker_phrase::Speaker;
 
 /// A quote left open by one body line that the next line closes: its opening mark.
@@ -215,10 +217,9 @@ fn resumes(doc: &Doc<'_>, people: &People, quote: &Quote, end: usize, speaker: &
         return false;
     };
     after.line == here.line
-        && doc
-            .mentions_in(after.span.end..here.span.start)
-            .filter(|(_, m)| m.kind == parallax_model::EntityKind::Person)
-            .all(|(span, m)| people.name_at(m, span.start) == speaker)
+        && people
+            .named_in(after.span.end..here.span.start)
+            .all(|(_, name)| name == speaker)
 }
 
 /// The speaker an attribution names, resolved.
@@ -236,7 +237,7 @@ fn resolve(
             head,
             definite,
         } => definite
-            .then(|| resolve_description(doc, people, head, a.at, discourse))
+            .then(|| resolve_description(people, head, a.at, discourse))
             .flatten()
             .or_else(|| Some(phrase.clone())),
     }
@@ -345,5 +346,167 @@ mod tests {
             q[0].0, "Lohan has checked into an approved facility",
             "{q:?}"
         );
+    }
+
+    /// The speaker of the quote whose text starts with `start`.
+    fn speaker_of(text: &str, start: &str) -> Option<String> {
+        let q = quotes(text);
+        q.iter()
+            .find(|q| q.0.starts_with(start))
+            .unwrap_or_else(|| panic!("no quote {start:?} in {q:?}"))
+            .1
+            .clone()
+    }
+
+    #[test]
+    fn titled_surname_after_the_quote() {
+        let text = "Headline Here\n\"We are not going anywhere this year,\" Mr. Clyburn said.";
+        assert_eq!(speaker_of(text, "We are not").as_deref(), Some("Clyburn"));
+    }
+
+    #[test]
+    fn title_stays_with_the_name_and_party_tags_are_left_out() {
+        let text = "Headline Here\n\"It is a bad bill for the country,\" said Sen. Ben Sasse \
+                    (R-Neb.), who opposed it.";
+        assert_eq!(
+            speaker_of(text, "It is a bad").as_deref(),
+            Some("Ben Sasse")
+        );
+        let text = "Headline Here\n\"There has been a lot of talk,\" Senate Majority Leader \
+                    Mitch McConnell, R-Ky., said.";
+        assert_eq!(
+            speaker_of(text, "There has").as_deref(),
+            Some("Mitch McConnell")
+        );
+    }
+
+    #[test]
+    fn appositive_name_after_a_role_is_the_speaker() {
+        let text = "Headline Here\n\"We lost the case today,\" said John Smith, the plaintiff.\n\
+                    The lawyer, Mark D. Sheridan, said, \"We will appeal the ruling as soon as we can.\"";
+        assert_eq!(
+            speaker_of(text, "We will appeal").as_deref(),
+            Some("Mark D. Sheridan")
+        );
+    }
+
+    #[test]
+    fn a_colon_after_any_verb_introduces_the_quote() {
+        let text = "Headline Here\n\"We will win the state by ten points,\" Clinton said.\n\
+                    Mook agreed: \"This is the best campaign we have run in years.\"";
+        assert_eq!(
+            speaker_of(text, "This is the best").as_deref(),
+            Some("Mook")
+        );
+        // A colon closing the previous paragraph introduces the quote opening the next one.
+        let text = "Headline Here\nDr. Kelli Ward stated:\n\"The department is no longer about \
+                    equal justice under law.\"";
+        assert_eq!(
+            speaker_of(text, "The department").as_deref(),
+            Some("Kelli Ward")
+        );
+    }
+
+    #[test]
+    fn a_surname_is_the_person_the_article_names_most_with_it() {
+        let text = "Headline Here\nDonald Trump held a rally in Ohio. Donald Trump spoke for an \
+                    hour.\nMelania Trump did not attend.\nDonald Trump left at noon.\n\
+                    \"We are going to win this state easily,\" Trump said.\n\
+                    \"I am proud of my husband and his campaign,\" Mrs. Trump said.";
+        assert_eq!(
+            speaker_of(text, "We are going").as_deref(),
+            Some("Donald Trump")
+        );
+        assert_eq!(
+            speaker_of(text, "I am proud").as_deref(),
+            Some("Melania Trump")
+        );
+    }
+
+    #[test]
+    fn pronouns_and_roles_resolve_to_the_person_meant() {
+        // "she" is the woman the paragraph is about, "he" the man.
+        let text = "Headline Here\nHillary Clinton met Bernie Sanders in Ohio on Monday.\n\
+                    \"We agree on much more than we disagree on,\" she said.\n\
+                    \"I will keep campaigning until the convention,\" he said.";
+        assert_eq!(
+            speaker_of(text, "We agree").as_deref(),
+            Some("Hillary Clinton")
+        );
+        assert_eq!(
+            speaker_of(text, "I will keep").as_deref(),
+            Some("Bernie Sanders")
+        );
+        // "the senator" is the senator the article named.
+        let text = "Headline Here\nSen. Ben Sasse met Donald Trump on Tuesday.\n\
+                    \"I cannot support this nominee in November,\" the senator said.";
+        assert_eq!(speaker_of(text, "I cannot").as_deref(), Some("Ben Sasse"));
+    }
+
+    #[test]
+    fn show_titles_are_not_quotes() {
+        let q = quotes(
+            "Headline Here\nCarson said on NBC's \"Meet the Press\" that he expects \
+                        to be vetted, and he spoke on \"Fox and Friends\" too.",
+        );
+        assert!(q.iter().all(|q| q.2 == QuoteKind::Indirect), "{q:?}");
+    }
+
+    #[test]
+    fn short_full_sentence_quotes_are_direct_quotes() {
+        let (text, speaker, kind) =
+            only_quote("Headline Here\n\"I don't see it happening,\" Mr. Rove said.");
+        assert_eq!(text, "I don't see it happening");
+        assert_eq!(speaker.as_deref(), Some("Rove"));
+        assert_eq!(kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn opinion_verbs_attribute_no_quote() {
+        let q =
+            quotes("Headline Here\nTrump believes the trade deal is a \"disaster\" for workers.");
+        assert!(q.is_empty(), "{q:?}");
+    }
+
+    #[test]
+    fn attributions_past_a_question_mark_or_at_the_sentence_end() {
+        let text = "Headline Here\n\"Does he not understand we wrote the constitution?\" Biden \
+                    asked.";
+        assert_eq!(speaker_of(text, "Does he").as_deref(), Some("Biden"));
+        let text = "Headline Here\n\"Many would consider that an embarrassment\" if she lost, \
+                    said David Wasserman, an elections analyst.";
+        assert_eq!(
+            speaker_of(text, "Many would").as_deref(),
+            Some("David Wasserman")
+        );
+        let text = "Headline Here\n\"He can't even answer a question.\" - Esther Tapia\n\
+                    \"The most unqualified child to ever run.\"\n- Francisco Herrero.";
+        assert_eq!(
+            speaker_of(text, "He can't").as_deref(),
+            Some("Esther Tapia")
+        );
+        assert_eq!(
+            speaker_of(text, "The most").as_deref(),
+            Some("Francisco Herrero")
+        );
+    }
+
+    #[test]
+    fn quotes_continue_their_speaker_across_narration_and_paragraphs() {
+        let text = "Headline Here\n\"Oh gosh, those are some very small towns,\" Eric Woolson \
+                    said. They lie in a media dead zone. \"That's a tough area to reach.\"\n\
+                    \"We will be there anyway, every single week.\"";
+        assert_eq!(
+            speaker_of(text, "That's a tough").as_deref(),
+            Some("Eric Woolson")
+        );
+        assert_eq!(
+            speaker_of(text, "We will be there").as_deref(),
+            Some("Eric Woolson")
+        );
+        // Narration naming someone else ends the quote's speaker.
+        let text = "Headline Here\n\"We will win this state,\" Eric Woolson said. Ted Cruz \
+                    arrived later. \"That is a tough area to reach by car.\"";
+        assert_eq!(speaker_of(text, "That is a tough"), None);
     }
 }

@@ -10,8 +10,9 @@ use parallax_model::{EntityKind, MentionForm};
 use parallax_text::{Token, TokenKind, WordList};
 
 use super::attribution::{speaks, SPEAKER_NOUNS};
-use super::coreference::{Gender, People};
+use super::coreference::Gender;
 use super::doc::Doc;
+use super::people::People;
 use crate::wordlists::ROLE_NOUNS;
 
 /// Titles before a name, left out of it ("Sen.", "Gov.", "Prime Minister"); matched ignoring
@@ -286,7 +287,7 @@ pub(super) fn opens_appositive(word: &str) -> bool {
 
 /// Whether a capitalised word can be (part of) a name: not a word capitalised only because it
 /// opens a sentence ("Because", "Today", "Shortly"), nor a weekday or month.
-fn could_be_name(word: &str) -> bool {
+pub(super) fn could_be_name(word: &str) -> bool {
     let lower = word.to_lowercase();
     !parallax_text::is_stopword(&lower)
         && !NOT_NAMES.contains(word)
