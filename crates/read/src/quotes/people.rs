@@ -234,6 +234,34 @@ fn namings(doc: &Doc<'_>) -> Vec<Naming> {
         }
     }
     out.sort_by_key(|n| n.span.start);
+    // Surnames of the people named in full, where the entity pass did not mark them ("Rubio
+    // refrained …" after "Marco Rubio").
+    let surnames: BTreeMap<&str, ()> = out
+        .iter()
+        .filter(|n| n.words >= 2)
+        .filter_map(|n| n.key.rsplit(' ').next())
+        .map(|w| (w, ()))
+        .collect();
+    let mut more = Vec::new();
+    for s in doc.sentences.iter().filter(|s| !s.is_heading) {
+        for t in doc.tokens(s.span.clone()) {
+            let covered = || {
+                let k = out.partition_point(|n| n.span.end <= t.start);
+                out.get(k).is_some_and(|n| n.span.start <= t.start)
+            };
+            if t.is_capitalized() && surnames.contains_key(t.stem_possessive()) && !covered() {
+                more.push(Naming {
+                    span: t.start..t.start + t.stem_possessive().len(),
+                    key: t.stem_possessive().to_string(),
+                    surface: t.stem_possessive().to_string(),
+                    words: 1,
+                    title: None,
+                });
+            }
+        }
+    }
+    out.extend(more);
+    out.sort_by_key(|n| n.span.start);
     out
 }
 
