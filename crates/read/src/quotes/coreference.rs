@@ -13,8 +13,6 @@ use parallax_text::WordList;
 
 use super::doc::Doc;
 use super::people::People;
-use super::speaker_phrase::PERSON_TITLES;
-use crate::wordlists::ROLE_NOUNS;
 
 /// Role nouns and the titles that name the same role (`senator sen senator`).
 static ROLE_TITLES: WordList = WordList::new(include_str!("../../data/role-titles.txt"));
@@ -140,14 +138,12 @@ fn inside(quoted: &[Range<usize>], span: &Range<usize>) -> bool {
         .any(|q| q.start <= span.start && span.end <= q.end)
 }
 
-/// The titles that name the role a noun describes (`senator` → `sen`, `senator`).
+/// The titles that name the role a noun describes (`senator` → `sen`, `senator`); only roles
+/// listed in `role-titles.txt`, since "the candidate" or "the official" fit too many people.
 fn titles_of_role(head: &str) -> Option<Vec<String>> {
     let head = head.trim_end_matches('s');
-    let listed = ROLE_TITLES.iter().find_map(|line| {
+    ROLE_TITLES.iter().find_map(|line| {
         let mut words = line.split_whitespace();
         (words.next() == Some(head)).then(|| words.map(str::to_string).collect::<Vec<_>>())
-    });
-    listed.or_else(|| {
-        (ROLE_NOUNS.contains(head) || PERSON_TITLES.contains(head)).then(|| vec![head.to_string()])
     })
 }
