@@ -159,6 +159,16 @@ pub(super) fn after(
     if !ends_sentence {
         return None;
     }
+    // The rest of the sentence, when it is only an attribution: `"…" Sweeny said after an
+    // event.` (a quote closed without its comma).
+    if let Some(verb) = (1..toks.len()).find(|&k| cue_at(toks, k)) {
+        let subject_only = subject_start(toks, verb).is_some_and(|(start, _)| start == 0);
+        if subject_only && toks.len() - verb <= TRAILING_WORDS {
+            if let Some(a) = right_after(doc, people, toks) {
+                return Some(a);
+            }
+        }
+    }
     // A clause closing the sentence: "…, said X, an analyst." / "…, X said on Monday."
     let commas = (0..toks.len()).rev().filter(|&k| toks[k].text == ",");
     commas.take(TRAILING_CLAUSES).find_map(|comma| {
