@@ -101,7 +101,8 @@ fn is_past_verb(toks: &[Token<'_>], k: usize) -> bool {
         && t.text.chars().all(|c| c.is_ascii_lowercase())
         && (toks[k - 1].is_capitalized()
             || matches!(toks[k - 1].text, "." | ")")
-            || ROLE_NOUNS.contains(&toks[k - 1].lower()))
+            || ROLE_NOUNS.contains(&toks[k - 1].lower())
+            || SPEAKER_NOUNS.contains(&toks[k - 1].lower()))
 }
 
 /// The verb as a cue ("said", "told reporters").
@@ -152,7 +153,13 @@ pub(super) fn after(
         toks = &toks[..toks.len() - 1];
     }
     if reach == Reach::RightAfter {
-        if let Some(a) = right_after(doc, people, toks) {
+        // Past a sentence end ("…?" Biden asked), only a reporting verb attributes: "…?" Her
+        // critics cited it …" is the next sentence.
+        let next_sentence = toks.first().is_some_and(|t| {
+            doc.sentence_at(t.start)
+                .is_some_and(|s| s.span.start == t.start)
+        });
+        if let Some(a) = right_after(doc, people, toks, !next_sentence) {
             return Some(a);
         }
     }
@@ -164,7 +171,7 @@ pub(super) fn after(
     if let Some(verb) = (1..toks.len()).find(|&k| cue_at(toks, k)) {
         let subject_only = subject_start(toks, verb).is_some_and(|(start, _)| start == 0);
         if subject_only && toks.len() - verb <= TRAILING_WORDS {
-            if let Some(a) = right_after(doc, people, toks) {
+            if let Some(a) = right_after(doc, people, toks, true) {
                 return Some(a);
             }
         }
@@ -175,7 +182,9 @@ pub(super) fn after(
         let clause = &toks[comma + 1..];
         let verb = (0..clause.len()).find(|&k| cue_at(clause, k))?;
         let closes = verb == 0 || clause.len() - verb <= TRAILING_WORDS;
-        closes.then(|| right_after(doc, people, clause)).flatten()
+        closes
+            .then(|| right_after(doc, people, clause, true))
+            .flatten()
     })
 }
 
@@ -220,7 +229,12 @@ pub(super) enum Reach {
 const TRAILING_WORDS: usize = 10;
 
 /// An attribution that starts right where `toks` starts.
-fn right_after(doc: &Doc<'_>, people: &People, toks: &[Token<'_>]) -> Option<Attribution> {
+fn right_after(
+    doc: &Doc<'_>,
+    people: &People,
+    toks: &[Token<'_>],
+    past_verbs: bool,
+) -> Option<Attribution> {
     let first = toks.first()?;
     if first.text == "-" {
         return dash_signature(doc, people, toks);
@@ -229,7 +243,13 @@ fn right_after(doc: &Doc<'_>, people: &People, toks: &[Token<'_>]) -> Option<Att
         let end = phrase_end(toks, 2);
         return attribution(doc, people, &toks[2..end], Order::Inverted, "according to");
     }
-    if is_cue(first) {
+    // "said X", and a verb in the past tense before a name ("… ," reacted Trump).
+    let inverted_past = past_verbs
+        && first.kind == TokenKind::Word
+        && first.text.ends_with("ed")
+        && first.text.chars().all(|c| c.is_ascii_lowercase())
+        && toks.get(1).is_some_and(Token::is_capitalized);
+    if is_cue(first) || inverted_past {
         // "said X", "added X": the speaker follows the verb, perhaps after an adverb.
         let from = 1 + usize::from(toks.get(1).is_some_and(|t| AUXILIARIES.contains(t.text)));
         let end = phrase_end(toks, from);
@@ -242,8 +262,8 @@ fn right_after(doc: &Doc<'_>, people: &People, toks: &[Token<'_>]) -> Option<Att
         );
     }
     // Subject, then verb: "Mr. Clyburn said", "the lawyer, Mark D. Sheridan, said".
-    let verb =
-        (1..toks.len().min(MAX_PHRASE)).find(|&k| cue_at(toks, k) || is_past_verb(toks, k))?;
+    let verb = (1..toks.len().min(MAX_PHRASE))
+        .find(|&k| cue_at(toks, k) || past_verbs && is_past_verb(toks, k))?;
     // A noun phrase (or a pronoun) right before the verb, or this is no attribution.
     // The subject is the noun phrase read back from the verb when nothing but a few words
     // come before it ("Senate minority leader Harry Reid"), never another clause ("for
@@ -333,7 +353,14 @@ fn verb_before(
         let end = phrase_end(toks, v + 1);
         // Only when the phrase introduces the quote ("…, explained X: "…""), not when it is
         // the verb's object ("called the KKK "abhorrent"").
+        // The phrase may run on with an appositive or a relative clause ("Said Dorothy Poynter,
+        // who grew up with Ali in the neighborhood, "…"").
         let introduces = toks.last().is_some_and(|t| matches!(t.text, ":" | ","));
+        let end = if toks[end..].iter().any(|t| t.text == ",") {
+            toks.len() - 1
+        } else {
+            end
+        };
         if end > v + 1 && introduces && toks[end..].iter().all(|t| t.kind == TokenKind::Punct) {
             let a = attribution(doc, people, &toks[v + 1..end], Order::Inverted, &cue);
             if a.as_ref()
