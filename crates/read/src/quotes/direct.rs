@@ -91,6 +91,11 @@ pub(super) fn direct_quote(doc: &Doc<'_>, people: &People, marks: &Marks) -> Opt
                 .then(|| colon_intro(doc, people, open))
                 .flatten()
         })
+        .or_else(|| {
+            opens_sentence
+                .then(|| attribution_sentence(doc, people, open))
+                .flatten()
+        })
         .or_else(|| signature(doc, people, close));
     if attribution.is_none() && kind == QuoteKind::Partial {
         return None;
@@ -198,6 +203,29 @@ fn colon_intro(doc: &Doc<'_>, people: &People, open: usize) -> Option<Attributio
         .max(last_mark(doc, previous.span.start..end));
     before(doc, people, from..end, sentence.span.start)
 }
+
+/// `Sam Lau, the party's spokesman, said in a statement. "…"`: the sentence right before a
+/// quote that opens its own (in its paragraph or closing the previous one) only attributes it.
+fn attribution_sentence(doc: &Doc<'_>, people: &People, open: usize) -> Option<Attribution> {
+    let here = doc.sentence_at(open)?;
+    let previous = doc.sentences.get(here.index.checked_sub(1)?)?;
+    if previous.is_heading || previous.text.contains('"') || previous.line + 1 < here.line {
+        return None;
+    }
+    let toks = doc.tokens(previous.span.clone());
+    let verb = toks
+        .iter()
+        .rposition(|t| SPEECH_VERBS.contains(&t.lower()))?;
+    if toks.len() - verb > ATTRIBUTION_TAIL || toks.len() > MAX_ATTRIBUTION_SENTENCE {
+        return None;
+    }
+    before(doc, people, previous.span.clone(), previous.span.start)
+}
+
+/// Words after the verb of a sentence that only attributes ("said in a statement on Monday.").
+const ATTRIBUTION_TAIL: usize = 8;
+/// Longest sentence, in tokens, read as one that only attributes the quote after it.
+const MAX_ATTRIBUTION_SENTENCE: usize = 30;
 
 /// `"…"` closing its paragraph, then a line `- Hillary Clinton.` or `-President Obama, tweeting
 /// after the speech.`: the signature of a quotation set apart, as in quote roundups.
