@@ -185,6 +185,8 @@ fn resolve_speakers(doc: &Doc<'_>, people: &People, found: Vec<Found>) -> Vec<Qu
             if let Some((k, _)) = previous {
                 quote.speaker = out[k].speaker.clone();
                 quote.cue = out[k].cue.clone();
+            } else if f.opens_paragraph {
+                quote.speaker = paragraph_subject(doc, people, &quote, &quoted);
             }
         }
         if quote.kind != QuoteKind::Indirect {
@@ -221,6 +223,33 @@ fn resumes(doc: &Doc<'_>, people: &People, quote: &Quote, end: usize, speaker: &
             .named_in(after.span.end..here.span.start)
             .all(|(_, name)| name == speaker)
 }
+
+/// A paragraph that is only a quotation, after a paragraph whose last sentence is about a
+/// person ("Viguerie is upbeat about Cruz's chances." then "“Not only can Ted Cruz win …”"):
+/// that person, named first in the sentence.
+fn paragraph_subject(
+    doc: &Doc<'_>,
+    people: &People,
+    quote: &Quote,
+    quoted: &[Range<usize>],
+) -> Option<String> {
+    let here = doc.sentences.get(quote.sentences.start)?;
+    let previous = doc.sentences.get(here.index.checked_sub(1)?)?;
+    if previous.is_heading || previous.line + 1 != here.line {
+        return None;
+    }
+    let subject_end = doc
+        .tokens(previous.span.clone())
+        .get(SUBJECT_WORDS)
+        .map_or(previous.span.end, |t| t.start);
+    people
+        .named_in(previous.span.start..subject_end)
+        .find(|(span, _)| !quoted.iter().any(|q| q.contains(&span.start)))
+        .map(|(_, name)| name.clone())
+}
+
+/// How far into a sentence, in tokens, its subject may be named.
+const SUBJECT_WORDS: usize = 4;
 
 /// The speaker an attribution names, resolved.
 fn resolve(
