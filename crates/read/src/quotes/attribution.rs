@@ -32,9 +32,6 @@ static TIME_WORDS: WordList = WordList::joined(
     include_str!("../../data/time-words.txt"),
     include_str!("../../data/weekdays.txt"),
 );
-/// Verbs of belief and expectation, which report no words ("X believes the deal is a
-/// "disaster"" quotes the writer's word, not X's).
-static OPINION_VERBS: WordList = WordList::new(include_str!("../../data/opinion-verbs.txt"));
 /// Words that open a noun phrase ("the", "a", "his").
 static DETERMINERS: WordList = WordList::new(include_str!("../../data/determiners.txt"));
 /// Lower-case words of a speaker phrase besides role nouns: bodies and documents that speak
@@ -88,7 +85,7 @@ fn is_cue(t: &Token<'_>) -> bool {
 /// A listed reporting verb or quote cue; "-ing" forms are recognised from the others
 /// ("tweeting" from "tweeted").
 fn listed_cue(w: &str) -> bool {
-    (SPEECH_VERBS.contains(w) || QUOTE_CUES.contains(w)) && !OPINION_VERBS.contains(w)
+    SPEECH_VERBS.contains(w) || QUOTE_CUES.contains(w)
 }
 
 /// A past-tense verb right after a name, which after a quote attributes it ("Kelly charged").

@@ -11,6 +11,9 @@ use std::ops::Range;
 
 use parallax_text::WordList;
 
+use parallax_model::EntityKind;
+
+use super::attribution::speaks;
 use super::doc::Doc;
 use super::people::People;
 
@@ -77,7 +80,7 @@ pub(super) fn resolve_pronoun(
     discourse: &Discourse<'_>,
 ) -> Option<String> {
     if gender == Gender::Other {
-        return None;
+        return resolve_group(doc, at, discourse);
     }
     let sentence = doc.sentence_at(at)?;
     let sentences = doc.sentences[..=sentence.index]
@@ -95,6 +98,32 @@ pub(super) fn resolve_pronoun(
     }
     None
 }
+
+/// The body "they" or "it" at byte `at` refers to: the first government, organisation, country
+/// or outlet named in its sentence before it, else in the sentence before ("U.S. officials
+/// attribute it to the plan, which they believe …" → United States).
+fn resolve_group(doc: &Doc<'_>, at: usize, discourse: &Discourse<'_>) -> Option<String> {
+    let sentence = doc.sentence_at(at)?;
+    let sentences = doc.sentences[..=sentence.index]
+        .iter()
+        .rev()
+        .filter(|s| !s.is_heading)
+        .take(GROUP_REACH);
+    for s in sentences {
+        let first = doc
+            .mentions_in(s.span.start..s.span.end.min(at))
+            .find(|(span, m)| {
+                speaks(m.kind) && m.kind != EntityKind::Person && !inside(discourse.quoted, span)
+            });
+        if let Some((_, m)) = first {
+            return Some(m.key.clone());
+        }
+    }
+    None
+}
+
+/// How many sentences back "they" or "it" may find the body it means.
+const GROUP_REACH: usize = 2;
 
 /// The person "the senator" at byte `at` refers to: the latest person named before it with
 /// that role.

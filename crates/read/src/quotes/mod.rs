@@ -491,10 +491,12 @@ mod tests {
     }
 
     #[test]
-    fn opinion_verbs_attribute_no_quote() {
-        let q =
-            quotes("Headline Here\nTrump believes the trade deal is a \"disaster\" for workers.");
+    fn beliefs_are_not_reported_speech() {
+        // What someone believes is no quote of theirs; words in quotation marks still are.
+        let q = quotes("Headline Here\nTrump believes the trade deal will fail within a year.");
         assert!(q.is_empty(), "{q:?}");
+        let text = "Headline Here\nRamos believes in journalism that \"takes sides.\"";
+        assert_eq!(speaker_of(text, "takes sides").as_deref(), Some("Ramos"));
     }
 
     #[test]
