@@ -61,11 +61,23 @@ pub(super) struct People {
 
 impl People {
     pub fn new(doc: &Doc<'_>) -> People {
+        // Each body sentence's tokens, once (headings have none: their capitals say nothing).
+        let tokens: Vec<Vec<Token<'_>>> = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                if s.is_heading {
+                    Vec::new()
+                } else {
+                    doc.tokens(s.span.clone())
+                }
+            })
+            .collect();
         let mut people = People {
-            courtesy: courtesy_titles(doc),
+            courtesy: courtesy_titles(&tokens),
             ..People::default()
         };
-        let namings = namings(doc);
+        let namings = namings(doc, &tokens);
         let mut index: BTreeMap<String, usize> = BTreeMap::new();
         for n in &namings {
             let k = *index.entry(n.key.clone()).or_insert_with(|| {
@@ -77,7 +89,7 @@ impl People {
                 });
                 people.persons.len() - 1
             });
-            let roles = roles_around(doc, n.span.clone());
+            let roles = roles_around(doc, &tokens, n.span.clone());
             let courtesy = people.courtesy.get(&n.span.start).copied();
             let person = &mut people.persons[k];
             if person.gender.is_none() {
@@ -198,7 +210,7 @@ impl People {
 
 /// Every naming of a person in the body, in text order: the entity pass's person mentions, and
 /// the runs opening with a given name that no mention covers.
-fn namings(doc: &Doc<'_>) -> Vec<Naming> {
+fn namings(doc: &Doc<'_>, tokens: &[Vec<Token<'_>>]) -> Vec<Naming> {
     let mut out: Vec<Naming> = doc
         .spans
         .iter()
@@ -213,8 +225,7 @@ fn namings(doc: &Doc<'_>) -> Vec<Naming> {
             title: m.title.clone(),
         })
         .collect();
-    for s in doc.sentences.iter().filter(|s| !s.is_heading) {
-        let toks = doc.tokens(s.span.clone());
+    for toks in tokens {
         let mut i = 0;
         while i < toks.len() {
             match given_name_run(&toks, i) {
@@ -243,8 +254,8 @@ fn namings(doc: &Doc<'_>) -> Vec<Naming> {
         .map(|w| (w, ()))
         .collect();
     let mut more = Vec::new();
-    for s in doc.sentences.iter().filter(|s| !s.is_heading) {
-        for t in doc.tokens(s.span.clone()) {
+    for toks in tokens {
+        for t in toks {
             let covered = || {
                 let k = out.partition_point(|n| n.span.end <= t.start);
                 out.get(k).is_some_and(|n| n.span.start <= t.start)
@@ -305,10 +316,9 @@ fn join(toks: &[Token<'_>]) -> String {
 }
 
 /// The names a courtesy title genders ("Mrs. Trump" → the byte of "Trump": female).
-fn courtesy_titles(doc: &Doc<'_>) -> BTreeMap<usize, Gender> {
+fn courtesy_titles(tokens: &[Vec<Token<'_>>]) -> BTreeMap<usize, Gender> {
     let mut out = BTreeMap::new();
-    for s in doc.sentences.iter().filter(|s| !s.is_heading) {
-        let toks = doc.tokens(s.span.clone());
+    for toks in tokens {
         for (k, t) in toks.iter().enumerate() {
             let Some(gender) = Gender::of_courtesy(t.text) else {
                 continue;
@@ -338,8 +348,8 @@ fn given_name_gender(first: &str) -> Option<Gender> {
 
 /// Titles and role nouns right before a naming ("Vermont Sen.", "House Speaker", "Mrs.") and in
 /// an appositive right after it (", the Vermont senator").
-fn roles_around(doc: &Doc<'_>, span: Range<usize>) -> Vec<String> {
-    let Some(s) = doc.sentence_at(span.start) else {
+fn roles_around(doc: &Doc<'_>, tokens: &[Vec<Token<'_>>], span: Range<usize>) -> Vec<String> {
+    let Some(toks) = doc.sentence_at(span.start).and_then(|s| tokens.get(s.index)) else {
         return Vec::new();
     };
     let is_role = |t: &Token<'_>| {
@@ -348,7 +358,8 @@ fn roles_around(doc: &Doc<'_>, span: Range<usize>) -> Vec<String> {
             || PERSON_TITLES.contains(&format!("{w}."))
             || ROLE_NOUNS.contains(&w)
     };
-    let before = doc.tokens(s.span.start..span.start);
+    let before = &toks[..toks.partition_point(|t| t.start < span.start)];
+    let after = &toks[toks.partition_point(|t| t.start < span.end)..];
     let mut roles: Vec<String> = before
         .iter()
         .rev()
@@ -358,7 +369,6 @@ fn roles_around(doc: &Doc<'_>, span: Range<usize>) -> Vec<String> {
         .filter(|t| is_role(t))
         .map(Token::lower)
         .collect();
-    let after = doc.tokens(span.end..s.span.end);
     if after.first().is_some_and(|t| t.text == ",")
         && after
             .get(1)
