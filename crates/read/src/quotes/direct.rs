@@ -7,9 +7,9 @@ use parallax_model::{LineRole, Quote, QuoteKind};
 use parallax_text::{tokenize, TokenKind, WordList};
 
 use super::attribution::{
-    after, after_window, before, opens_with_cue, opens_with_signature, Attribution, Reach,
-    SIGNATURE_WORDS,
+    after, after_window, before, opens_with_signature, Attribution, Reach, SIGNATURE_WORDS,
 };
+use super::cues::opens_with_cue;
 use super::doc::Doc;
 use super::people::People;
 use super::speaker_phrase::{read_phrase, Order, Speaker};

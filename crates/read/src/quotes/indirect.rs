@@ -6,10 +6,11 @@ use std::ops::Range;
 use parallax_model::{Quote, QuoteKind, Sentence};
 use parallax_text::{tokenize, Token, TokenKind, WordList};
 
-use super::attribution::{Attribution, AUXILIARIES};
+use super::attribution::Attribution;
 use super::direct::Found;
 use super::doc::Doc;
 use super::people::People;
+use super::phrases::AUXILIARIES;
 use super::speaker_phrase::{read_phrase, Order, Speaker};
 use crate::wordlists::WEEKDAY_NAMES;
 

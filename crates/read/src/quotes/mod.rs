@@ -11,10 +11,12 @@
 
 mod attribution;
 mod coreference;
+mod cues;
 mod direct;
 mod doc;
 mod indirect;
 mod people;
+mod phrases;
 mod speaker_phrase;
 
 use std::ops::Range;

@@ -17,8 +17,8 @@ use parallax_text::{Token, TokenKind, WordList};
 
 use super::coreference::Gender;
 use super::doc::Doc;
-use super::speaker_phrase::{could_be_name, PERSON_TITLES};
-use crate::wordlists::ROLE_NOUNS;
+use super::speaker_phrase::could_be_name;
+use crate::wordlists::{PERSON_TITLES, ROLE_NOUNS};
 
 static FEMALE_NAMES: WordList = WordList::new(include_str!("../../data/given-names-female.txt"));
 static MALE_NAMES: WordList = WordList::new(include_str!("../../data/given-names-male.txt"));
@@ -349,7 +349,10 @@ fn given_name_gender(first: &str) -> Option<Gender> {
 /// Titles and role nouns right before a naming ("Vermont Sen.", "House Speaker", "Mrs.") and in
 /// an appositive right after it (", the Vermont senator").
 fn roles_around(doc: &Doc<'_>, tokens: &[Vec<Token<'_>>], span: Range<usize>) -> Vec<String> {
-    let Some(toks) = doc.sentence_at(span.start).and_then(|s| tokens.get(s.index)) else {
+    let Some(toks) = doc
+        .sentence_at(span.start)
+        .and_then(|s| tokens.get(s.index))
+    else {
         return Vec::new();
     };
     let is_role = |t: &Token<'_>| {

@@ -9,16 +9,13 @@
 use parallax_model::{EntityKind, MentionForm};
 use parallax_text::{Token, TokenKind, WordList};
 
-use super::attribution::{speaks, SPEAKER_NOUNS};
+use super::attribution::speaks;
 use super::coreference::Gender;
 use super::doc::Doc;
 use super::people::People;
-use crate::wordlists::ROLE_NOUNS;
+use super::phrases::speaker_noun;
+use crate::wordlists::{DETERMINERS, NOT_NAMES, PERSON_TITLES, ROLE_NOUNS};
 
-/// Titles before a name, left out of it ("Sen.", "Gov.", "Prime Minister"); matched ignoring
-/// case, without their full stop.
-pub(super) static PERSON_TITLES: WordList =
-    WordList::ignoring_case(include_str!("../../data/person-titles.txt"));
 /// Capitalised words that qualify a name without being part of it ("Republican Donald Trump",
 /// "Former Gov. Jeb Bush").
 static NAME_QUALIFIERS: WordList =
@@ -31,16 +28,8 @@ static RELATIVES: WordList = WordList::new(include_str!("../../data/relative-pro
 /// Words besides determiners that open a speaker's noun phrase ("Another official").
 pub(super) static PHRASE_OPENERS: WordList =
     WordList::new(include_str!("../../data/phrase-openers.txt"));
-/// Capitalised words that are never names by themselves, and the weekdays.
-static NOT_NAMES: WordList = WordList::joined(
-    include_str!("../../data/not-names.txt"),
-    include_str!("../../data/weekdays.txt"),
-);
 /// Words that open a sentence capitalised without being names ("Today", "Then", "Even").
 static ADVERBS: WordList = WordList::new(include_str!("../../data/sentence-adverbs.txt"));
-/// Words before a capitalised run that make it a role rather than a name ("the Republican
-/// National Committeeman").
-static DETERMINERS: WordList = WordList::new(include_str!("../../data/determiners.txt"));
 
 /// Who a speaker phrase names, before pronouns and descriptions are resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -162,7 +151,7 @@ fn read_part(doc: &Doc<'_>, people: &People, part: &[&Token<'_>]) -> Option<Spea
             RunName::Name(n) => return Some(Speaker::Name(n)),
             RunName::Place(name) => return Some(Speaker::Place(name)),
             // "Critics": a group, described.
-            RunName::Nothing if SPEAKER_NOUNS.contains(&head_word.lower()) => {}
+            RunName::Nothing if speaker_noun(&head_word.lower()) => {}
             RunName::Nothing => return None,
         }
     } else if head_word.kind != TokenKind::Word || parallax_text::is_stopword(&head_word.lower()) {
@@ -174,8 +163,8 @@ fn read_part(doc: &Doc<'_>, people: &People, part: &[&Token<'_>]) -> Option<Spea
     let opens_phrase = DETERMINERS.contains(&first.lower())
         || first.text.ends_with("'s")
         || PHRASE_OPENERS.contains(&first.lower());
-    let speaking_head = ROLE_NOUNS.contains(head_lower.trim_end_matches('s'))
-        || SPEAKER_NOUNS.contains(&head_lower);
+    let speaking_head =
+        ROLE_NOUNS.contains(head_lower.trim_end_matches('s')) || speaker_noun(&head_lower);
     if !(opens_phrase || speaking_head) {
         return None;
     }
