@@ -2,12 +2,15 @@
 //!
 //! Direct quotes are found per paragraph by pairing quotation marks; a quote left open at the end
 //! of a paragraph runs to its end (the convention for quotes over several paragraphs), unless the
-//! next line closes it without reopening it (text with one sentence per line). The speaker comes
-//! from the attribution around the quote (`speakers`) — `"…," X said`, `said X`,
-//! `X said: "…"`, `according to X`, `X told reporters` — and a pronoun speaker is resolved to the
-//! person last mentioned. A quote right after another without its own attribution continues the
-//! previous speaker's words. Sentences without quotation marks may report speech indirectly
-//! (`indirect`): "X said (that) …", "…, officials said."
+//! next line closes it without reopening it (text with one sentence per line). Each quote is
+//! read on its own (`direct`): where its attribution is (`attribution`: `"…," Mr. Clyburn said`,
+//! `said Sen. Ben Sasse (R-Neb.)`, `X said: "…"`, a colon closing the previous paragraph, a
+//! signature line), with which verb (`cues`) and which phrase (`phrases`), and what the phrase
+//! names (`speaker_phrase`). Then, in text order, the speakers are resolved against the people
+//! the article names (`people`, `coreference`: a surname, "he", "they", "the senator"), and a
+//! quote without attribution continues the quote before it, in its paragraph or opening the
+//! next. Sentences without quotation marks may report speech indirectly (`indirect`): "X said
+//! (that) …", "…, officials said."
 
 mod attribution;
 mod coreference;
