@@ -114,7 +114,7 @@ fn dash_signature(doc: &Doc<'_>, people: &People, toks: &[Token<'_>]) -> Option<
         .iter()
         .position(|t| matches!(t.text, "," | "."))
         .unwrap_or(toks.len());
-    if end < 2 || end > SIGNATURE_WORDS || !toks[1].is_capitalized() {
+    if !(2..=SIGNATURE_WORDS).contains(&end) || !toks[1].is_capitalized() {
         return None;
     }
     let a = attribution(doc, people, &toks[1..end], Order::Inverted, "-")?;

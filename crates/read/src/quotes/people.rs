@@ -228,7 +228,7 @@ fn namings(doc: &Doc<'_>, tokens: &[Vec<Token<'_>>]) -> Vec<Naming> {
     for toks in tokens {
         let mut i = 0;
         while i < toks.len() {
-            match given_name_run(&toks, i) {
+            match given_name_run(toks, i) {
                 Some(end) if !out.iter().any(|n| overlaps(&n.span, &toks[i].start)) => {
                     let name = join(&toks[i..end]);
                     out.push(Naming {

@@ -302,7 +302,7 @@ fn without_titles<'t, 'a>(run: &[&'t Token<'a>]) -> Vec<&'t Token<'a>> {
     let mut from = match last_title {
         Some(k) if run[k + 1..].iter().any(|t| t.text != ".") => k + 1,
         // A title after another is a name ("Mr. King", "Sen. Angus King").
-        Some(k) if k > 0 && (0..k).any(|j| titled(j)) => k,
+        Some(k) if k > 0 && (0..k).any(titled) => k,
         // A title that ends the run is a role, not a title before a name ("Sen.").
         Some(_) => return Vec::new(),
         None => 0,
