@@ -31,6 +31,8 @@ pub(super) struct Found {
     pub attribution: Option<Attribution>,
     /// The quote opens its paragraph (it may continue the previous paragraph's speaker).
     pub opens_paragraph: bool,
+    /// The quote opens its sentence (it may be about the previous sentence's subject).
+    pub opens_sentence: bool,
 }
 
 /// Where a quote's marks are, and how far its attribution may reach: the previous mark of its
@@ -114,6 +116,7 @@ pub(super) fn direct_quote(doc: &Doc<'_>, people: &People, marks: &Marks) -> Opt
         },
         attribution,
         opens_paragraph,
+        opens_sentence,
     })
 }
 

@@ -125,6 +125,7 @@ fn clause_quote(
             cue: cue.to_string(),
         }),
         opens_paragraph: false,
+        opens_sentence: false,
     })
 }
 

@@ -190,7 +190,7 @@ fn resolve_speakers(doc: &Doc<'_>, people: &People, found: Vec<Found>) -> Vec<Qu
             if let Some((k, _)) = previous {
                 quote.speaker = out[k].speaker.clone();
                 quote.cue = out[k].cue.clone();
-            } else if f.opens_paragraph {
+            } else if f.opens_sentence {
                 quote.speaker = paragraph_subject(doc, people, &quote, &quoted);
             }
         }
@@ -229,9 +229,9 @@ fn resumes(doc: &Doc<'_>, people: &People, quote: &Quote, end: usize, speaker: &
             .all(|(_, name)| name == speaker)
 }
 
-/// A paragraph that is only a quotation, after a paragraph whose last sentence is about a
-/// person ("Viguerie is upbeat about Cruz's chances." then "“Not only can Ted Cruz win …”"):
-/// that person, named first in the sentence.
+/// A quotation opening its sentence without attribution, right after a sentence about a person
+/// in its paragraph or closing the previous one ("Viguerie is upbeat about Cruz's chances." then
+/// "“Not only can Ted Cruz win …”"): that person, named first in the sentence.
 fn paragraph_subject(
     doc: &Doc<'_>,
     people: &People,
@@ -240,7 +240,7 @@ fn paragraph_subject(
 ) -> Option<String> {
     let here = doc.sentences.get(quote.sentences.start)?;
     let previous = doc.sentences.get(here.index.checked_sub(1)?)?;
-    if previous.is_heading || previous.line + 1 != here.line {
+    if previous.is_heading || previous.line + 1 < here.line || previous.text.contains('"') {
         return None;
     }
     let subject_end = doc
@@ -540,9 +540,24 @@ mod tests {
             speaker_of(text, "We will be there").as_deref(),
             Some("Eric Woolson")
         );
-        // Narration naming someone else ends the quote's speaker.
+        // A quotation right after a sentence about a person is that person's.
+        let text = "Headline Here\nHillary Clinton touted her record on the bill. \"We need to \
+                    find ways to solve this together.\"";
+        assert_eq!(
+            speaker_of(text, "We need to").as_deref(),
+            Some("Hillary Clinton")
+        );
+        // Narration about someone else ends the previous speaker's quote: the quotation after
+        // it is that person's, and with nobody named, nobody's.
         let text = "Headline Here\n\"We will win this state,\" Eric Woolson said. Ted Cruz \
                     arrived later. \"That is a tough area to reach by car.\"";
+        assert_eq!(
+            speaker_of(text, "That is a tough").as_deref(),
+            Some("Ted Cruz")
+        );
+        let text = "Headline Here\n\"We will win this state,\" Eric Woolson said. Ted Cruz \
+                    arrived later, and the crowd cheered him. The rally ended at noon. \"That \
+                    is a tough area to reach by car.\"";
         assert_eq!(speaker_of(text, "That is a tough"), None);
     }
 }
