@@ -45,7 +45,7 @@ pub(super) fn is_cue(t: &Token<'_>) -> bool {
 
 /// A listed reporting verb or quote cue; "-ing" forms are recognised from the others
 /// ("tweeting" from "tweeted").
-fn listed_cue(w: &str) -> bool {
+pub(super) fn listed_cue(w: &str) -> bool {
     SPEECH_VERBS.contains(w) || QUOTE_CUES.contains(w)
 }
 

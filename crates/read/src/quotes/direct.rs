@@ -9,7 +9,7 @@ use parallax_text::{tokenize, TokenKind, WordList};
 use super::attribution::{
     after, after_window, before, opens_with_signature, Attribution, Reach, SIGNATURE_WORDS,
 };
-use super::cues::opens_with_cue;
+use super::cues::{listed_cue, opens_with_cue};
 use super::doc::Doc;
 use super::people::People;
 use super::speaker_phrase::{read_phrase, Order, Speaker};
@@ -86,8 +86,21 @@ pub(super) fn direct_quote(doc: &Doc<'_>, people: &People, marks: &Marks) -> Opt
     } else {
         Reach::Nothing
     };
-    let attribution = after(doc, people, window, reach)
-        .or_else(|| before(doc, people, sentence_start..open, first.span.start))
+    // A reporting verb before the quote outweighs a mere past tense after it: in "a clip that
+    // Judge Mosman called "distasteful," Santilli expressed …" the judge spoke.
+    let after = after(doc, people, window, reach);
+    let before = || before(doc, people, sentence_start..open, first.span.start);
+    let weak_after = after
+        .as_ref()
+        .is_some_and(|a| a.cue.ends_with("ed") && !listed_cue(&a.cue));
+    let before_first = if weak_after {
+        before().filter(|b| listed_cue(&b.cue))
+    } else {
+        None
+    };
+    let attribution = before_first
+        .or(after)
+        .or_else(before)
         .or_else(|| {
             opens_sentence
                 .then(|| colon_intro(doc, people, open))

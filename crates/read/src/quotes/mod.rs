@@ -528,6 +528,16 @@ mod tests {
     }
 
     #[test]
+    fn a_reporting_verb_before_outweighs_a_past_tense_after() {
+        let text = "Headline Here\nIn a clip that Judge Michael W. Mosman called \"distasteful,\" \
+                    Santilli expressed a wish to leave.";
+        assert_eq!(
+            speaker_of(text, "distasteful").as_deref(),
+            Some("Michael W. Mosman")
+        );
+    }
+
+    #[test]
     fn quotes_continue_their_speaker_across_narration_and_paragraphs() {
         let text = "Headline Here\n\"Oh gosh, those are some very small towns,\" Eric Woolson \
                     said. They lie in a media dead zone. \"That's a tough area to reach.\"\n\
