@@ -3,11 +3,16 @@
 //! People merge by surname when their given names agree (or one is missing, or they differ by a
 //! spelling variant: "Kassym-Jomart" / "Kasym-Jomart"); role mentions ("the Kazakh President")
 //! join the one person holding that title for that country; gazetteer entities merge by key.
-//! A "person" named mostly after "the" ("the Red Sox") is an organisation.
+//! A "person" named mostly after "the" ("the Red Sox") is an organisation. Then other aliases
+//! join their names (`aliases`): spellings, acronyms, short forms.
+
+mod aliases;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use parallax_model::{EntityInfo, EntityKind, Mention, MentionForm, ReadArticle};
+
+use aliases::{alias_targets, NameInfo};
 
 /// Resolved entities and, for every reader key, the entity it names.
 #[derive(Debug, Default)]
@@ -73,6 +78,8 @@ struct KeyStats {
     /// Name mentions, and how many of them follow "the".
     names: usize,
     after_the: usize,
+    /// A country qualifies a body's name ("US Census Bureau").
+    country_qualified: bool,
 }
 
 /// A role mention: its key, title and country ("President of Kazakhstan", "President",
@@ -100,6 +107,7 @@ pub fn resolve_entities(articles: &[&ReadArticle]) -> Entities {
             target.insert(key.clone(), holders.into_iter().next().unwrap_or_default());
         }
     }
+    join_aliases(&keys, &mut target);
     let list = entity_list(&keys, &target);
     let index: HashMap<String, usize> = list
         .iter()
@@ -114,6 +122,30 @@ pub fn resolve_entities(articles: &[&ReadArticle]) -> Entities {
         })
         .collect();
     Entities { list, by_key }
+}
+
+/// Point every key whose entity's name is an alias of another name at that name.
+fn join_aliases(keys: &BTreeMap<String, KeyStats>, target: &mut HashMap<String, String>) {
+    let mut by_name: BTreeMap<&str, NameInfo<'_>> = BTreeMap::new();
+    for (k, acc) in keys {
+        let name = target.get(k).map_or(k.as_str(), String::as_str);
+        let lead = keys.get(name).unwrap_or(acc);
+        let info = by_name.entry(name).or_insert(NameInfo {
+            name,
+            kind: lead.kind,
+            mentions: 0,
+            country_qualified: lead.country_qualified,
+        });
+        info.mentions += acc.mentions;
+    }
+    let names: Vec<NameInfo<'_>> = by_name.into_values().collect();
+    let aliases = alias_targets(&names);
+    for k in keys.keys() {
+        let name = target.get(k).unwrap_or(k);
+        if let Some(joined) = aliases.get(name) {
+            target.insert(k.clone(), joined.clone());
+        }
+    }
 }
 
 /// Every reader key with what its mentions say, and the role mentions.
@@ -135,7 +167,9 @@ fn key_stats(articles: &[&ReadArticle]) -> (BTreeMap<String, KeyStats>, Vec<Role
                 titles: BTreeSet::new(),
                 names: 0,
                 after_the: 0,
+                country_qualified: false,
             });
+            acc.country_qualified |= m.kind != EntityKind::Person && m.title_country.is_some();
             if m.form == MentionForm::Name {
                 acc.names += 1;
                 acc.after_the += usize::from(follows_the(a, m));
@@ -224,9 +258,11 @@ fn entity_list(
     let mut merged: BTreeMap<String, Merged> = BTreeMap::new();
     for (k, acc) in keys {
         let t = target.get(k).cloned().unwrap_or_else(|| k.clone());
+        // The entity is of its name's kind.
+        let kind = keys.get(&t).map_or(acc.kind, |a| a.kind);
         let e = merged
             .entry(t)
-            .or_insert_with(|| (acc.kind, BTreeMap::new(), BTreeSet::new(), 0));
+            .or_insert_with(|| (kind, BTreeMap::new(), BTreeSet::new(), 0));
         for (s, n) in &acc.surfaces {
             *e.1.entry(s.clone()).or_default() += n;
         }
