@@ -172,8 +172,22 @@ fn starts_a_name(sc: &Scan<'_, '_>, i: usize, to: usize) -> bool {
         sc.opens_sentence(i) && (ROLE_NOUNS.contains(&lower) || DESCRIPTOR_NOUNS.contains(&lower));
     let describes = PARTY_WORDS.contains(word)
         || opening_noun
-        || sc.common_word_opening(i) && (rest >= 2 || is_adjectival(&lower));
+        || sc.common_word_opening(i) && (rest >= 2 || is_adjectival(&lower))
+        || describes_known_person(sc, i, to);
     rest == 0 || !describes
+}
+
+/// "Stunning Williams quickly achieved …" after "Esther Williams": an adjective opening the
+/// sentence before the surname of a person named earlier, whose given name it is not.
+fn describes_known_person(sc: &Scan<'_, '_>, i: usize, to: usize) -> bool {
+    let word = sc.toks[i].text;
+    to == i + 2
+        && sc.opens_sentence(i)
+        && is_adjectival(&word.to_lowercase())
+        && sc
+            .people
+            .get(sc.toks[i + 1].stem_possessive())
+            .is_some_and(|full| !full.starts_with(word))
 }
 
 /// A word before a name that is not part of it: an opener ("Because …"), or a participle

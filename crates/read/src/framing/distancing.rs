@@ -52,13 +52,21 @@ pub(super) fn distancing(v: &Voice<'_>) -> Vec<String> {
     out
 }
 
-/// Whether the words after "so-called" are a compound term of lower-case words ("interim
-/// analysis", "no-knock warrants", "carried interest"), which "so-called" only introduces.
+/// Whether the words after "so-called" are a compound term ("interim analysis", "no-knock
+/// warrants", "carried interest", "Cadillac tax"), which "so-called" only introduces; a name
+/// ("so-called Islamic State") or a single noun ("so-called experts") it doubts.
 fn introduces_term(after: &[Token<'_>]) -> bool {
-    let first = match after.first() {
-        Some(t) if t.kind == TokenKind::Word && !t.is_capitalized() => t,
-        _ => return false,
+    let Some(first) = after.first().filter(|t| t.kind == TokenKind::Word) else {
+        return false;
     };
+    if first.is_capitalized() {
+        // A capitalised word naming a kind of thing: "Cadillac tax".
+        return after.get(1).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.text.starts_with(char::is_lowercase)
+                && !is_stopword(&t.lower())
+        });
+    }
     let content_words = after
         .iter()
         .take_while(|t| t.kind == TokenKind::Word && !is_stopword(&t.lower()))

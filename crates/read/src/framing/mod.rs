@@ -160,8 +160,19 @@ mod tests {
             );
         }
         // Jargon introduced by "so-called" is not doubted.
-        let f = framing("The court limited so-called no-knock warrants on Friday.");
-        assert!(f.is_empty(), "{f:?}");
+        for s in [
+            "The court limited so-called no-knock warrants on Friday.",
+            "Democrats voted to delay the so-called Cadillac tax for two years.",
+        ] {
+            let f = framing(s);
+            assert!(f.is_empty(), "{s}: {f:?}");
+        }
+        // A doubted name in reported speech is still the writer's doubt.
+        let f = framing("Kazakhstan announced it would join the so-called Abraham Accords.");
+        assert_eq!(
+            f,
+            [(FramingKind::Distancing, "so-called Abraham Accords".into())]
+        );
         let f = framing("It is the so-called offense of supporting a candidate.");
         assert_eq!(f, [(FramingKind::Distancing, "so-called offense".into())]);
     }
@@ -199,9 +210,28 @@ mod tests {
     fn neutral_phrases_override_loaded_terms() {
         let f = framing("The group claimed responsibility for the attack.");
         assert!(f.is_empty(), "{f:?}");
-        let f = framing("The senator was admitted to hospital on Monday.");
+        let f = framing("The truck slammed into a wall on Monday.");
         assert!(f.is_empty(), "{f:?}");
-        let f = framing("The senator admitted the plan failed.");
-        assert_eq!(f, [(FramingKind::Loaded, "admitted".into())]);
+        let f = framing("The senator slammed the plan on Monday.");
+        assert_eq!(f, [(FramingKind::Loaded, "slammed".into())]);
+    }
+
+    #[test]
+    fn evaluative_news_wording_is_loaded() {
+        for (s, term) in [
+            ("The onslaught of criticism grew.", "onslaught"),
+            ("The president doubled down on the remarks.", "doubled down"),
+            ("She released a bombshell resignation letter.", "bombshell"),
+            (
+                "Sanders complained to reporters about the rules.",
+                "complained",
+            ),
+        ] {
+            let f = framing(s);
+            assert!(
+                f.contains(&(FramingKind::Loaded, term.to_string())),
+                "{s}: {f:?}"
+            );
+        }
     }
 }

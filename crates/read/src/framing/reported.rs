@@ -16,7 +16,7 @@ static SPEECH_VERBS: WordList = WordList::new(include_str!("../../data/reported-
 static THAT_WORDS: WordList = WordList::new(include_str!("../../data/reported-that-words.txt"));
 /// Words that open a clause after a verb ("claim it will …").
 static CLAUSE_OPENERS: WordList = WordList::new(include_str!("../../data/clause-openers.txt"));
-/// Verbs of judging whose "as …" phrase is the judge's words.
+/// Verbs of judging whose "as …" (for accusing, "of …") phrase is the judge's words.
 static AS_VERBS: WordList = WordList::new(include_str!("../../data/reported-as-verbs.txt"));
 /// Words before a form that make it a noun ("his claims"), not a verb.
 static DETERMINERS: WordList = WordList::new(include_str!("../../data/determiners.txt"));
@@ -93,10 +93,13 @@ fn after_determiner(lower: &[String], k: usize) -> bool {
 /// How far after a verb of judging its "as" may come ("praised the new trade plan as …").
 const MAX_OBJECT_TOKENS: usize = 8;
 
-/// The "as …" phrase after a verb of judging, to the end of its segment.
+/// The "as …" phrase after a verb of judging ("of …" after accusing), to the end of its
+/// segment.
 fn as_phrase(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) -> Option<Range<usize>> {
     let (_, to) = segment(toks, k);
-    let as_at = (k + 1..to.min(k + 1 + MAX_OBJECT_TOKENS)).find(|&i| lower[i] == "as")?;
+    let accuses = lower[k].starts_with("accus");
+    let as_at = (k + 1..to.min(k + 1 + MAX_OBJECT_TOKENS))
+        .find(|&i| lower[i] == "as" || accuses && lower[i] == "of")?;
     let from = toks.get(as_at + 1)?.start;
     let end = toks.get(to).map_or(text.len(), |t| t.start);
     (from < end).then_some(from..end)
@@ -145,6 +148,11 @@ mod tests {
             ["the deal is a disaster"]
         );
         assert!(reported("The fear of terrorism grew.").is_empty());
+        assert!(reported("He acknowledged the roaring crowd and denied the charges.").is_empty());
+        assert_eq!(
+            reported("It sued, accusing the charity of sweeping violations."),
+            ["sweeping violations"]
+        );
     }
 
     #[test]
@@ -160,10 +168,7 @@ mod tests {
         );
         assert_eq!(
             reported("He admits that it failed, but Prager thinks their logic is flawed."),
-            [
-                "it failed, but Prager thinks their logic is flawed.",
-                "their logic is flawed."
-            ]
+            ["it failed, but Prager thinks their logic is flawed."]
         );
         let r = reported("The raid was brutal, according to witnesses.");
         assert_eq!(r, ["The raid was brutal,", "."]);
