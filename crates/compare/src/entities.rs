@@ -295,6 +295,45 @@ fn entity_list(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use parallax_model::Article;
+    use parallax_read::{read_article, Lexicon};
+
+    /// The story's entities as (name, aliases).
+    fn entities_of(texts: &[&str]) -> Vec<(String, Vec<String>)> {
+        let read: Vec<ReadArticle> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| read_article(&Article::new(format!("a{i}"), *t), &Lexicon::builtin()))
+            .collect();
+        let refs: Vec<&ReadArticle> = read.iter().collect();
+        resolve_entities(&refs)
+            .list
+            .into_iter()
+            .map(|e| (e.name, e.aliases))
+            .collect()
+    }
+
+    #[test]
+    fn titles_short_forms_and_dotted_abbreviations_are_one_entity() {
+        let e = entities_of(&[
+            "Barr testifies\n\nAG Barr told the F.B.I. director on Monday that the inquiry would go on.",
+            "Barr to testify\n\nAttorney General William Barr met the FBI chief in Washington on Monday.\n\nWilliam Barr said the FBI would cooperate.",
+        ]);
+        let names: Vec<&str> = e.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names.iter().filter(|n| n.contains("Barr")).count(),
+            1,
+            "{e:?}"
+        );
+        assert_eq!(
+            names
+                .iter()
+                .filter(|n| n.contains("FBI") || n.contains("F.B.I."))
+                .count(),
+            1,
+            "{e:?}"
+        );
+    }
 
     #[test]
     fn given_name_variants() {

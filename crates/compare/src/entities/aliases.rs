@@ -6,10 +6,13 @@
 //! the story who has it ("Bernie" / "Bernie Sanders"). A short form joins a longer name only
 //! when exactly one name of the story fits it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use parallax_model::EntityKind;
-use parallax_text::DisjointSets;
+use parallax_text::{DisjointSets, WordList};
+
+/// Last words a body's name may drop ("Bloomington Police Department").
+static BODY_SUFFIXES: WordList = WordList::new(include_str!("../../data/body-suffixes.txt"));
 
 /// One entity name of the story before aliases: its kind, how often it is mentioned, and
 /// whether a country qualifies it ("US Census Bureau").
@@ -37,12 +40,17 @@ pub(super) fn alias_targets(names: &[NameInfo<'_>]) -> HashMap<String, String> {
     let mut sets = DisjointSets::new(names.len());
     same_spelling(names, &mut sets);
     let index = LongNames::new(names);
+    let surnames: HashSet<&str> = names
+        .iter()
+        .filter(|n| n.kind == EntityKind::Person)
+        .filter_map(|n| n.name.split_whitespace().next_back())
+        .collect();
     for (i, n) in names.iter().enumerate() {
         // Only a short form that fits one name (or one group of spellings) joins it.
         let mut groups: Vec<usize> = index
             .candidates(n)
             .into_iter()
-            .filter(|&j| j != i && is_short_form(n, &names[j]))
+            .filter(|&j| j != i && is_short_form(n, &names[j], &surnames))
             .map(|j| sets.find(j))
             .collect();
         groups.sort_unstable();
@@ -156,22 +164,35 @@ fn word_count(name: &str) -> usize {
     words(name).len()
 }
 
-/// Whether `short` may stand for `long`: its acronym, its last words, or (for a person) the
-/// first name alone.
-fn is_short_form(short: &NameInfo<'_>, long: &NameInfo<'_>) -> bool {
+/// Whether `short` may stand for `long`: its acronym ("NDAA"), an acronym it opens ("NBC" of
+/// "NBC News"), its last words, the body's name without "Department" or "Inc.", or (for a
+/// person) the first name alone. A body's last words
+/// join only a longer name that a country qualifies ("US Census Bureau"), that names a person
+/// of the story ("Trump Foundation" / "Donald J. Trump Foundation"), or when they are specific
+/// enough on their own.
+fn is_short_form(short: &NameInfo<'_>, long: &NameInfo<'_>, surnames: &HashSet<&str>) -> bool {
     let (s, l) = (words(short.name), words(long.name));
     if s.len() >= l.len() || !compatible(short.kind, long.kind) {
         return false;
     }
     let person = long.kind == EntityKind::Person;
-    let acronym = !person && s.len() == 1 && is_acronym_of(s[0], &l);
+    let acronym = !person
+        && s.len() == 1
+        && (is_acronym_of(s[0], &l) || l.len() == 2 && l[0] == s[0] && looks_like_acronym(s[0]));
     let before_suffix = l[l.len() - s.len() - 1].to_lowercase();
     let last_words = s.len() >= 2
         && l.ends_with(&s)
         && !CONNECTORS.contains(&before_suffix.as_str())
-        && (person || long.country_qualified || s.len() >= MIN_BODY_SUFFIX_WORDS);
+        && (person
+            || long.country_qualified
+            || surnames.contains(s[0])
+            || s.len() >= MIN_BODY_SUFFIX_WORDS);
     let first_name = person && s.len() == 1 && l[0] == s[0];
-    acronym || last_words || first_name
+    let without_suffix = !person
+        && s.len() + 1 == l.len()
+        && l.starts_with(&s)
+        && BODY_SUFFIXES.contains(l[l.len() - 1]);
+    acronym || last_words || first_name || without_suffix
 }
 
 /// People join people; the kinds of bodies and places are often told apart wrongly, so any of
@@ -186,9 +207,14 @@ fn compatible(a: EntityKind, b: EntityKind) -> bool {
 /// with or without the small words.
 fn is_acronym_of(acronym: &str, words: &[&str]) -> bool {
     let letters: String = acronym.chars().filter(|c| *c != '.').collect();
-    (2..=6).contains(&letters.len())
-        && letters.chars().all(|c| c.is_ascii_uppercase())
+    looks_like_acronym(acronym)
         && (letters == initials(words, true) || letters == initials(words, false))
+}
+
+/// Two to six capital letters, with or without dots ("NBC", "F.B.I.").
+fn looks_like_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    (2..=6).contains(&letters.len()) && letters.iter().all(char::is_ascii_uppercase)
 }
 
 /// The upper-cased initials of the words and their hyphenated parts, leaving out the small
@@ -238,6 +264,13 @@ mod tests {
             ("Bernie Sanders", Person),
             ("Promises Treatment Center", Organisation),
             ("Malibu Promises Treatment Center", Organisation),
+            ("NBC", Organisation),
+            ("NBC News", Media),
+            ("Bloomington Police", Organisation),
+            ("Bloomington Police Department", Organisation),
+            ("Donald Trump", Person),
+            ("Trump Foundation", Organisation),
+            ("Donald J. Trump Foundation", Organisation),
         ]);
         let target = |k: &str| m.iter().find(|(a, _)| a == k).map(|(_, b)| b.as_str());
         assert!(matches!(
@@ -254,6 +287,15 @@ mod tests {
         assert_eq!(
             target("Promises Treatment Center"),
             Some("Malibu Promises Treatment Center")
+        );
+        assert_eq!(target("NBC"), Some("NBC News"));
+        assert_eq!(
+            target("Bloomington Police"),
+            Some("Bloomington Police Department")
+        );
+        assert_eq!(
+            target("Trump Foundation"),
+            Some("Donald J. Trump Foundation")
         );
     }
 

@@ -200,9 +200,20 @@ fn run_end(toks: &[Token<'_>], i: usize) -> usize {
             && (prev.len() == 1 && prev.chars().all(|c| c.is_ascii_uppercase()) && end - 1 > i
                 || titles::is_abbreviated_title(prev))
             && next_is_name;
+        // "Taunton Deane Magistrates' Court": a plural possessive inside a body's name, before
+        // its head word ("Sanders' Medicare plan" is two names), unless the run opened with a
+        // quotation mark ('United States' Ambassador).
+        let plural_possessive = w.text == "'"
+            && prev.ends_with('s')
+            && toks[end - 1].end == w.start
+            && toks
+                .get(end + 1)
+                .is_some_and(|n| kinds::head_kind(n.text).is_some())
+            && !(i > 0 && toks[i - 1].text == "'");
         let joins = is_name_token(w)
             || w.is_all_caps()
             || initial_dot
+            || plural_possessive
             || (CONNECTORS.contains(w.text) && next_is_name);
         if !joins {
             break;
@@ -259,12 +270,12 @@ fn is_name_token(t: &Token<'_>) -> bool {
         && (t.is_capitalized() || t.text.starts_with("al-") || t.text.starts_with("el-"))
 }
 
-/// Tokens as one name: spaces between words, none before a dot ("George W. Bush"), and the
-/// last word without its possessive "'s".
+/// Tokens as one name: spaces between words, none before a dot ("George W. Bush") or an
+/// apostrophe ("Magistrates' Court"), and the last word without its possessive "'s".
 fn join(tokens: &[Token<'_>]) -> String {
     let mut out = String::new();
     for (i, t) in tokens.iter().enumerate() {
-        if i > 0 && t.text != "." {
+        if i > 0 && t.text != "." && t.text != "'" {
             out.push(' ');
         }
         out.push_str(if i + 1 == tokens.len() {
@@ -482,6 +493,57 @@ mod tests {
             .filter(|m| m.key == "Israel")
             .all(|m| m.scare_quoted));
         assert_eq!(ms.iter().filter(|m| m.key == "Israel").count(), 2);
+    }
+
+    #[test]
+    fn words_around_names_are_not_part_of_them() {
+        let k = keys(
+            "Because Obama left, Republican Donald Trump met Sen. Ben Sasse (R-Neb.).\n\
+             White House Chief of Staff Mick Mulvaney and Senators Tim Scott and Cory Booker came.\n\
+             NBC's Matt Lauer met Judge Jack B. Weinstein of Federal District Court.\n\
+             Actress Tara Reid and the New York-based Taunton Deane Magistrates' Court agreed.",
+        );
+        for junk in [
+            "Because",
+            "Republican",
+            "Sen",
+            "R-Neb",
+            "Staff",
+            "Senators",
+            "NBC's",
+            "Judge",
+            "Actress",
+            "-based",
+        ] {
+            assert!(!k.iter().any(|x| x.contains(junk)), "{junk} in {k:?}");
+        }
+        for name in [
+            "Donald Trump=Donald Trump",
+            "Ben Sasse=Ben Sasse",
+            "Mick Mulvaney=Mick Mulvaney",
+            "Tim Scott=Tim Scott",
+            "Matt Lauer=Matt Lauer",
+            "Jack B. Weinstein=Jack B. Weinstein",
+            "Tara Reid=Tara Reid",
+            "Taunton Deane Magistrates' Court=Taunton Deane Magistrates' Court",
+        ] {
+            assert!(k.contains(&name.to_string()), "{name} not in {k:?}");
+        }
+        let m = mentions("Sen. Ben Sasse spoke.");
+        assert_eq!(m[0].1, "Ben Sasse");
+        let s = crate::test_sentence(0, "AG Barr and Indiana Gov. Mike Pence spoke.");
+        let titles: Vec<_> = find_mentions(&[s])
+            .into_iter()
+            .filter(|m| m.kind == EntityKind::Person)
+            .map(|m| (m.key, m.title))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("Barr".to_string(), Some("AG".to_string())),
+                ("Mike Pence".to_string(), Some("Gov.".to_string()))
+            ]
+        );
     }
 
     #[test]

@@ -54,9 +54,14 @@ pub(super) fn name(
     let first = &toks[from];
     let known_person = sc.people.contains_key(toks[end - 1].stem_possessive());
     if title.is_none() && !known_person {
-        // "Police said": a group of actors, not a name; "County Sheriff": a role, not a name.
-        if n == 1 && COLLECTIVE_ACTORS.contains(&first.text.to_lowercase())
+        // "Police said": a group of actors, not a name; "County Sheriff": a role, not a name;
+        // "Man charged …", "E": a word the article writes in lower case opening the sentence,
+        // or a lone initial.
+        let lower = first.text.to_lowercase();
+        if n == 1 && COLLECTIVE_ACTORS.contains(&lower)
             || n >= 2 && ROLE_NOUNS.contains(toks[end - 1].text.to_lowercase().as_str())
+            || n == 1 && sc.opens_sentence(from) && sc.common.contains(&lower)
+            || n == 1 && first.text.chars().count() == 1
         {
             return;
         }

@@ -46,7 +46,7 @@ fn names_whole_run(sc: &mut Scan<'_, '_>, from: usize, to: usize) -> bool {
     while to - start > 2 && opens_before_name(sc, start) {
         start += 1;
     }
-    if to - start < 2 {
+    if to - start < 2 || titled_person_of_body(toks, start, to) {
         return false;
     }
     let whole = join(&toks[start..to]);
@@ -70,6 +70,17 @@ fn names_whole_run(sc: &mut Scan<'_, '_>, from: usize, to: usize) -> bool {
         return true;
     }
     false
+}
+
+/// "Judge Jack B. Weinstein of Federal District Court": a titled person of a body, not the
+/// body's name.
+fn titled_person_of_body(toks: &[Token<'_>], start: usize, to: usize) -> bool {
+    let Some((n, _)) = title_at(toks, start) else {
+        return false;
+    };
+    (start + n..to)
+        .find(|&k| toks[k].text == "of")
+        .is_some_and(|of| of >= start + n + 2)
 }
 
 /// What the part of a run read so far says about the name that follows.
