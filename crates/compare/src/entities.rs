@@ -32,12 +32,24 @@ impl Entities {
     }
 }
 
+/// Suffixes after a surname ("Cyrus Vance Jr"), which are not the surname.
+const NAME_SUFFIXES: [&str; 7] = ["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
+
+/// The name without a suffix after the surname.
+fn without_suffix(key: &str) -> &str {
+    match key.rsplit_once(' ') {
+        Some((rest, last)) if NAME_SUFFIXES.contains(&last) => rest,
+        _ => key,
+    }
+}
+
 fn surname(key: &str) -> &str {
+    let key = without_suffix(key);
     key.rsplit(' ').next().unwrap_or(key)
 }
 
 fn given(key: &str) -> Option<&str> {
-    key.rsplit_once(' ').map(|(g, _)| g)
+    without_suffix(key).rsplit_once(' ').map(|(g, _)| g)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -56,7 +68,15 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 fn same_given_name(a: &str, b: &str) -> bool {
-    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    // Middle initials come and go: "Cyrus R. Vance" / "Cyrus Vance".
+    let first_names = |g: &str| -> String {
+        g.split(' ')
+            .filter(|w| !(w.len() <= 2 && w.ends_with('.')))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let (a, b) = (first_names(a), first_names(b));
     a == b
         || a.starts_with(&b)
         || b.starts_with(&a)
@@ -337,6 +357,8 @@ mod tests {
 
     #[test]
     fn given_name_variants() {
+        assert!(same_given_name("Cyrus R.", "Cyrus"));
+        assert_eq!(surname("Cyrus R. Vance Jr"), "Vance");
         assert!(same_given_name("Kassym-Jomart", "Kasym-Jomart"));
         assert!(same_given_name("Don", "Donald"));
         assert!(!same_given_name("Joe", "Donald"));

@@ -343,14 +343,16 @@ impl<'a, 't> Scan<'a, 't> {
         let text = &self.sentence.text;
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
+        // "''America's Unwritten Constitution''": the apostrophe of a possessive is no mark.
         let scare_quoted = matches!(
             (before, after),
             (Some('\''), Some('\'')) | (Some('"'), Some('"'))
-        ) && text[..start]
-            .chars()
-            .rev()
-            .nth(1)
-            .is_none_or(|c| !c.is_alphanumeric());
+        ) && !text[end..].starts_with("'s")
+            && text[..start]
+                .chars()
+                .rev()
+                .nth(1)
+                .is_none_or(|c| !c.is_alphanumeric());
         self.out.push(Mention {
             sentence: self.sentence.index,
             span: start..end,

@@ -157,9 +157,9 @@ fn read_parts(sc: &mut Scan<'_, '_>, from: usize, to: usize) {
 }
 
 /// Whether token `i` of a run ending at `to` can start a name: not a connector, a word that is
-/// never a name, a contraction, a party word, a plural title; and, before more of the run, not
-/// a role or descriptor noun or a common word opening the sentence ("Actress Tara Reid",
-/// "Drugmaker Pfizer", "Stunning Williams").
+/// never a name, a contraction, a party word ("Republican Donald Trump"), a plural title; and,
+/// before more of the run, not a role or descriptor noun or a common word opening the sentence
+/// ("Actress Tara Reid", "Drugmaker Pfizer", "Stunning Williams").
 fn starts_a_name(sc: &Scan<'_, '_>, i: usize, to: usize) -> bool {
     let t = &sc.toks[i];
     let word = t.stem_possessive();
@@ -167,12 +167,11 @@ fn starts_a_name(sc: &Scan<'_, '_>, i: usize, to: usize) -> bool {
     let contraction = ["n't", "'m", "'re", "'ll", "'ve", "'d"]
         .iter()
         .any(|c| lower.ends_with(c));
-    let plural_party = PARTY_WORDS.contains(word) && word.ends_with('s');
     if CONNECTORS.contains(t.text)
         || NOT_NAMES.contains(word)
         || NAME_OPENERS.contains(word)
         || contraction
-        || plural_party
+        || PARTY_WORDS.contains(word)
         || is_plural_title(word)
     {
         return false;
@@ -181,8 +180,7 @@ fn starts_a_name(sc: &Scan<'_, '_>, i: usize, to: usize) -> bool {
     // Opening a sentence, a role or descriptor noun is capitalised for its place only.
     let opening_noun =
         sc.opens_sentence(i) && (ROLE_NOUNS.contains(&lower) || DESCRIPTOR_NOUNS.contains(&lower));
-    let describes = PARTY_WORDS.contains(word)
-        || opening_noun
+    let describes = opening_noun
         || sc.common_word_opening(i) && (rest >= 2 || is_adjectival(&lower))
         || describes_known_person(sc, i, to);
     rest == 0 || !describes

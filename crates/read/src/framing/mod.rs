@@ -198,6 +198,18 @@ mod tests {
                 "{s}: {f:?}"
             );
         }
+        // Names in quotation marks that are titles or talked about.
+        for s in [
+            "Sanders said on NBC's \"Meet the Press\" that the plan failed.",
+            "The \"Broad City\" star turned the tables at auditions.",
+            "Cruz called the use of the term \"Palestine\" incorrect.",
+        ] {
+            let f = framing(s);
+            assert!(
+                !f.iter().any(|(k, _)| *k == FramingKind::ScareQuote),
+                "{s}: {f:?}"
+            );
+        }
         // A word quoted from a longer quotation of the article is a quotation.
         let f = framing_of(&[
             &["\"The investigation is a disgrace to the nation,\" the senator said."],

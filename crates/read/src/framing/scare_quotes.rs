@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use parallax_model::EntityKind;
+use parallax_model::{EntityKind, Mention};
 use parallax_text::{is_stopword, Token, TokenKind, WordList};
 
 use super::voice::Voice;
@@ -22,20 +22,24 @@ static DETERMINERS: WordList = WordList::new(include_str!("../../data/determiner
 static SPEAKER_PRONOUNS: WordList = WordList::new(include_str!("../../data/speaker-pronouns.txt"));
 /// Verbs that may follow a quoted noun.
 static FOLLOWERS: WordList = WordList::new(include_str!("../../data/scare-quote-followers.txt"));
+/// Words before a quoted name that show it is talked about ("the term "Palestine"").
+static USE_MENTION_CUES: WordList = WordList::new(include_str!("../../data/use-mention-cues.txt"));
 
-/// The most words a scare-quoted phrase has; longer quoted phrases are quotations.
-const MAX_WORDS: usize = 2;
+/// The most words a scare-quoted phrase has: two quoted words are mostly a term or a quotation
+/// ("dry port", "expectations game").
+const MAX_WORDS: usize = 1;
+/// How far before a quoted name a word may show that the name is talked about ("words such as
+/// "ambassador," "attack," "Libya"").
+const CUE_WINDOW: usize = 6;
 
 /// Scare-quoted names and words of the sentence, with their quotation marks. `quotations` are
 /// the article's quoted passages, lower-cased.
 pub(super) fn scare_quotes(v: &Voice<'_>, quotations: &[String]) -> Vec<String> {
     let text = v.text();
-    // Around a person-like phrase quotation marks mostly mark a title or a nickname ("Happy
-    // Birthday", "The Tiger"), which is not framing.
     let mut out: Vec<String> = v
         .mentions
         .iter()
-        .filter(|m| m.scare_quoted && m.kind != EntityKind::Person)
+        .filter(|m| m.scare_quoted && doubts_name(v, m))
         .map(|m| text[m.span.start.saturating_sub(1)..(m.span.end + 1).min(text.len())].to_string())
         .collect();
     for r in &v.quoted {
@@ -46,6 +50,45 @@ pub(super) fn scare_quotes(v: &Voice<'_>, quotations: &[String]) -> Vec<String> 
         }
     }
     out
+}
+
+/// Whether a quoted name is doubted: a country, a government, or a body or place of one word
+/// (around a person-like phrase, an outlet, an event, an agreement or a longer name the marks
+/// show a title or a nickname: "Happy Birthday", "Meet the Press"), not a modifier of the noun
+/// after it ("the "Broad City" star"), not a name talked about ("the term "Palestine""), and
+/// not inside someone's quotation.
+fn doubts_name(v: &Voice<'_>, m: &Mention) -> bool {
+    let toks = &v.toks;
+    let Some(first) = toks.iter().position(|t| t.start >= m.span.start) else {
+        return false;
+    };
+    let last = toks
+        .iter()
+        .rposition(|t| t.end <= m.span.end)
+        .unwrap_or(first);
+    let cue_before = toks[..first]
+        .iter()
+        .rev()
+        .filter(|t| t.kind == TokenKind::Word)
+        .take(CUE_WINDOW)
+        .any(|t| USE_MENTION_CUES.contains(&t.lower()));
+    let next = toks.iter().skip(last + 1).find(|t| !is_mark(t));
+    let modifies =
+        next.is_some_and(|t| t.text.starts_with(char::is_lowercase)) && !noun_follows(next);
+    // A body's or place's name of several words or in capitals is mostly a title ("Eat The
+    // Press", "SNL"); a country's is its name.
+    let one_word = first == last && !toks[first].is_all_caps();
+    let doubtable = match m.kind {
+        EntityKind::Country | EntityKind::Government => true,
+        EntityKind::Organisation | EntityKind::Place => one_word,
+        _ => false,
+    };
+    // Inside someone's quotation the marks are theirs.
+    let in_quotation = v
+        .quoted
+        .iter()
+        .any(|r| r.start < m.span.start.saturating_sub(1) && m.span.start < r.end);
+    doubtable && !cue_before && !modifies && !in_quotation
 }
 
 /// The range with its quotation marks, when both marks are in this sentence.
