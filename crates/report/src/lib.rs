@@ -4,18 +4,23 @@
 //! Every article text that reaches HTML goes through [`escape_html`]: `html.rs` writes it all with
 //! `put!`, which escapes every argument.
 //!
+//! `html` is also the rendering `parallax serve` uses for a story page, and its frame and escaping
+//! for the server's other pages; `matrix` is the claims × sources view both show.
+//!
 //! The human formats share one walk of the sections (`sections.rs`: order, which sections an
 //! empty list skips, what several formats show); `text.rs`, `markdown.rs` and `html.rs` each
 //! decide only how a section looks.
 
-mod html;
+pub mod html;
 mod markdown;
+pub mod matrix;
 mod sections;
 mod text;
 
 use parallax_model::Analysis;
 
-pub use html::escape_html;
+pub use html::{escape_html, HtmlOptions};
+pub use sections::short;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -34,8 +39,14 @@ pub fn render(analysis: &Analysis, format: Format, color: bool) -> String {
         }
         Format::Text => sections::render(analysis, text::Text::new(color)),
         Format::Markdown => sections::render(analysis, markdown::Markdown::default()),
-        Format::Html => sections::render(analysis, html::Html::default()),
+        Format::Html => render_html(analysis, &HtmlOptions::default()),
     }
+}
+
+/// The report as an HTML page, set as `options` say: the static report by default, or the story
+/// page of `parallax serve` (links, a linked style sheet, a view of the claims).
+pub fn render_html(analysis: &Analysis, options: &HtmlOptions) -> String {
+    sections::render(analysis, html::Html::new(options))
 }
 
 #[cfg(test)]
