@@ -9,9 +9,7 @@
 
 use std::collections::HashMap;
 
-use parallax_model::{
-    ArticleInfo, Claim, ClaimStatus, ContradictionValue, StoryReport, Support,
-};
+use parallax_model::{ArticleInfo, Claim, ClaimStatus, ContradictionValue, StoryReport, Support};
 use serde::Serialize;
 
 /// How many columns a matrix shows at most: the sources that state the most claims.
@@ -274,7 +272,11 @@ mod tests {
             articles: ["a", "b", "c", "d"].iter().map(|i| article(i)).collect(),
             claims: vec![
                 claim("c1", ClaimStatus::Corroborated, &[("a", "A1"), ("d", "D1")]),
-                claim("c2", ClaimStatus::Contested, &[("a", "ten"), ("b", "twelve")]),
+                claim(
+                    "c2",
+                    ClaimStatus::Contested,
+                    &[("a", "ten"), ("b", "twelve")],
+                ),
                 claim("c3", ClaimStatus::SingleSource, &[("c", "C3")]),
             ],
             contradictions: vec![Contradiction {
@@ -368,15 +370,20 @@ mod tests {
             let support: Vec<(String, String)> = (n - 5..n)
                 .map(|i| (format!("x{i}"), format!("s{k}")))
                 .collect();
-            let refs: Vec<(&str, &str)> =
-                support.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+            let refs: Vec<(&str, &str)> = support
+                .iter()
+                .map(|(a, b)| (a.as_str(), b.as_str()))
+                .collect();
             s.claims
                 .push(claim(&format!("c{k}"), ClaimStatus::Corroborated, &refs));
         }
         let m = build(&s, &ClaimView::ALL);
         assert_eq!(m.sources.len(), MAX_SOURCES);
         assert_eq!(m.hidden_sources, 5);
-        assert_eq!(m.sources.last().unwrap().articles[0].id, format!("x{}", n - 1));
+        assert_eq!(
+            m.sources.last().unwrap().articles[0].id,
+            format!("x{}", n - 1)
+        );
         assert!(m.rows.iter().all(|r| r.cells.len() == MAX_SOURCES));
     }
 }

@@ -7,7 +7,7 @@ use std::fmt;
 use parallax_model::{ClaimStatus, StoryReport};
 
 use super::story::cite;
-use super::{status_words, HtmlOptions, Links};
+use super::{count, status_words, HtmlOptions, Links};
 use crate::matrix::{self, Cell, ClaimView, Matrix, Row};
 use crate::put_html as put;
 
@@ -53,7 +53,11 @@ pub(crate) fn matrix(out: &mut String, story: &StoryReport, opts: &HtmlOptions) 
             put!(out, "<span class=\"outlet\">{}</span>", outlet)?;
         }
         if s.articles.len() > 1 {
-            put!(out, "<span class=\"src\">+{} copies</span>", s.articles.len() - 1)?;
+            put!(
+                out,
+                "<span class=\"src\">+{} copies</span>",
+                s.articles.len() - 1
+            )?;
         }
         put!(out, "</th>")?;
     }
@@ -69,7 +73,7 @@ fn write_row(out: &mut String, row: &Row, links: &dyn Links) -> fmt::Result {
     let c = row.claim;
     put!(
         out,
-        "<tr id=\"claim-{}\" class=\"{}\"><th scope=\"row\"><span class=\"badge {}\">{} {}</span> <span class=\"cid\">{}</span> {} <span class=\"src\">({} sources)</span></th>",
+        "<tr id=\"claim-{}\" class=\"{}\"><th scope=\"row\"><span class=\"badge {}\">{} {}</span> <span class=\"cid\">{}</span> {} <span class=\"src\">({})</span></th>",
         c.id,
         c.status.as_str(),
         c.status.as_str(),
@@ -77,7 +81,7 @@ fn write_row(out: &mut String, row: &Row, links: &dyn Links) -> fmt::Result {
         status_words(c.status),
         c.id,
         c.text,
-        c.independent_sources
+        count(c.independent_sources, "source", "sources")
     )?;
     for cell in &row.cells {
         match cell {
@@ -118,7 +122,10 @@ fn write_row(out: &mut String, row: &Row, links: &dyn Links) -> fmt::Result {
 
 /// "All (92) · Corroborated (12) · …": links to the filtered views where the page has them.
 fn filter(out: &mut String, m: &Matrix, view: &ClaimView, links: &dyn Links) -> fmt::Result {
-    put!(out, "<nav class=\"filter\" aria-label=\"Show claims by status\">")?;
+    put!(
+        out,
+        "<nav class=\"filter\" aria-label=\"Show claims by status\">"
+    )?;
     for status in STATUSES {
         let label = status.map_or("all", status_words);
         let n = m.counts.get(status);

@@ -78,8 +78,14 @@ mod tests {
 
     #[test]
     fn only_web_addresses_become_links() {
-        assert_eq!(web_address("https://example.org/a?b"), Some("https://example.org/a?b"));
-        assert_eq!(web_address("HTTP://EXAMPLE.ORG"), Some("HTTP://EXAMPLE.ORG"));
+        assert_eq!(
+            web_address("https://example.org/a?b"),
+            Some("https://example.org/a?b")
+        );
+        assert_eq!(
+            web_address("HTTP://EXAMPLE.ORG"),
+            Some("HTTP://EXAMPLE.ORG")
+        );
         assert_eq!(web_address("javascript:alert(1)"), None);
         assert_eq!(web_address(" JavaScript:alert(1)"), None);
         assert_eq!(web_address("data:text/html,<script>"), None);

@@ -23,7 +23,11 @@ pub(crate) fn contradictions(
             c.about
         )?;
         if !c.claims.is_empty() {
-            put!(out, " <span class=\"src\">(claim {})</span>", c.claims.join(", "))?;
+            put!(
+                out,
+                " <span class=\"src\">(claim {})</span>",
+                c.claims.join(", ")
+            )?;
         }
         put!(out, "</h3><div class=\"sides\">")?;
         for v in &c.values {
@@ -137,7 +141,11 @@ mod tests {
     #[test]
     fn differences_are_marked_in_place() {
         let mut out = String::new();
-        let diffs = [diff("expected", "anticipated"), diff("the", ""), diff("", "<b>")];
+        let diffs = [
+            diff("expected", "anticipated"),
+            diff("the", ""),
+            diff("", "<b>"),
+        ];
         marked(&mut out, "is anticipated to take <b> steps", &diffs).unwrap();
         assert_eq!(
             out,

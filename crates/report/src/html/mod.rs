@@ -117,6 +117,11 @@ pub(crate) fn anchor(section: Section) -> &'static str {
     }
 }
 
+/// "1 story", "2 stories".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A claim status in words, for cells, badges and filters.
 pub(crate) fn status_words(status: ClaimStatus) -> &'static str {
     match status {

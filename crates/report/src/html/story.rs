@@ -5,28 +5,33 @@ use std::fmt;
 
 use parallax_model::{BriefItem, Claim, StoryReport, SyndicationGroup, TimelineItem};
 
-use super::{anchor, Links};
+use super::{anchor, count, Links};
 use crate::matrix;
 use crate::put_html as put;
 use crate::sections::{short, title, Section, SingleSourceFigure};
 
 /// Article lists longer than this start collapsed.
 const OPEN_ARTICLES: usize = 12;
+/// Timelines longer than this start collapsed.
+const OPEN_TIMELINE: usize = 6;
 
 pub(crate) fn header(out: &mut String, story: &StoryReport, links: &dyn Links) -> fmt::Result {
     let sources = matrix::sources(story).len();
     put!(
         out,
-        "<article class=\"story\" id=\"story-{}\"><h1>{}</h1><p class=\"meta\">{} articles · {} independent sources",
+        "<article class=\"story\" id=\"story-{}\"><h1>{}</h1><p class=\"meta\">{} · {}",
         story.id,
         story.headline,
-        story.articles.len(),
-        sources
+        count(story.articles.len(), "article", "articles"),
+        count(sources, "independent source", "independent sources")
     )?;
     if let Some(span) = time_span(story.articles.iter().filter_map(|a| a.published.as_deref())) {
         put!(out, " · {}", span)?;
     }
-    put!(out, "</p><nav class=\"toc\" aria-label=\"Sections of this story\">")?;
+    put!(
+        out,
+        "</p><nav class=\"toc\" aria-label=\"Sections of this story\">"
+    )?;
     let mut sections = vec![Section::Brief, Section::Claims];
     if !story.contradictions.is_empty() {
         sections.push(Section::Contradictions);
@@ -80,8 +85,8 @@ fn articles(out: &mut String, story: &StoryReport, links: &dyn Links) -> fmt::Re
         if !a.removed.is_empty() {
             put!(
                 out,
-                " <span class=\"src\">{} lines removed as boilerplate</span>",
-                a.removed.len()
+                " <span class=\"src\">{} removed as boilerplate</span>",
+                count(a.removed.len(), "line", "lines")
             )?;
         }
         put!(out, "</li>")?;
@@ -140,7 +145,12 @@ pub(crate) fn cite(
         .and_then(|s| links.sentence(article, s))
         .or_else(|| links.article(article));
     match href {
-        Some(h) => put!(out, "<a class=\"cite\" href=\"{}\">{}</a>", h, short(article)),
+        Some(h) => put!(
+            out,
+            "<a class=\"cite\" href=\"{}\">{}</a>",
+            h,
+            short(article)
+        ),
         None => put!(out, "{}", short(article)),
     }
 }
@@ -203,13 +213,24 @@ pub(crate) fn brief(
 }
 
 pub(crate) fn timeline(out: &mut String, items: &[TimelineItem], links: &dyn Links) -> fmt::Result {
-    put!(out, "<ol class=\"timeline\">")?;
+    // A long timeline starts collapsed, so that the claims below it stay near the top.
+    let open = if items.len() <= OPEN_TIMELINE {
+        " open"
+    } else {
+        ""
+    };
+    put!(
+        out,
+        "<details class=\"timeline\"{}><summary>{} dated events</summary><ol class=\"timeline\">",
+        open,
+        items.len()
+    )?;
     for t in items {
         put!(out, "<li><time>{}</time> {}", t.date, t.text)?;
         citations(out, links, item_sources(&t.text, &t.sources, None))?;
         put!(out, "</li>")?;
     }
-    put!(out, "</ol>")
+    put!(out, "</ol></details>")
 }
 
 pub(crate) fn figures(
@@ -241,7 +262,10 @@ mod tests {
             time_span(dates.iter().copied()).as_deref(),
             Some("2025-11-06 – 2025-11-07")
         );
-        assert_eq!(time_span(["2025-11-06"].into_iter()).as_deref(), Some("2025-11-06"));
+        assert_eq!(
+            time_span(["2025-11-06"].into_iter()).as_deref(),
+            Some("2025-11-06")
+        );
         assert_eq!(time_span(std::iter::empty()), None);
     }
 }
