@@ -114,8 +114,9 @@ impl Store {
             })
         });
         match rows.and_then(|rows| rows.collect()) {
+            // FTS5's own syntax errors, and the tokenizer's for an unclosed quote.
             Err(rusqlite::Error::SqliteFailure(_, Some(message)))
-                if message.starts_with("fts5:") =>
+                if message.starts_with("fts5:") || message.starts_with("unterminated string") =>
             {
                 Err(StoreError::Query {
                     query: query.to_string(),
@@ -245,5 +246,27 @@ mod tests {
         assert_eq!(fts_query("\"exact phrase\""), "\"exact phrase\"");
         assert_eq!(fts_query("Witk* al-*"), "\"Witk\"* \"al-\"*");
         assert_eq!(fts_query("* a"), "\"*\" \"a\"");
+    }
+
+    #[test]
+    fn a_malformed_query_is_the_users_error() {
+        let path = crate::test_support::scratch("bad-query");
+        let mut store = Store::open(&path).unwrap();
+        let article = Article::new("a", "Quake hits Chile\nThe ground shook.");
+        let prepared = crate::PreparedArticle {
+            hash: crate::text_hash(&article.text),
+            headline: None,
+            simhash: 0,
+            story: 1,
+            copy_of: None,
+            article,
+        };
+        let changes = parallax_stories::Changes::default();
+        store.commit_batch(&[prepared], &[], &changes).unwrap();
+        for q in ["\"unclosed", "a AND"] {
+            let e = store.search(q, 5).unwrap_err();
+            assert!(matches!(e, StoreError::Query { .. }), "{q}: {e}");
+        }
+        crate::test_support::cleanup(&path);
     }
 }
