@@ -48,6 +48,9 @@ pub fn serve(args: ServeArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A story's id and how many articles it has.
+type Sized = (String, usize);
+
 /// Articles in the generated store of `bench --serve`.
 const BENCH_ARTICLES: usize = 100_000;
 
@@ -147,7 +150,7 @@ fn build_bench_store(db: &Path) -> Result<()> {
 
 /// The largest story, a typical one (the median size of the newest page) with their sizes, and
 /// a word of the typical one's headline to search for.
-fn pick_stories(db: &Path) -> Result<((String, usize), (String, usize), String)> {
+fn pick_stories(db: &Path) -> Result<(Sized, Sized, String)> {
     let store = Store::open_read_only(db)?;
     let Some(largest) = store.stories_page(StorySort::Coverage, 0, 1)?.pop() else {
         bail!("no stories in {}", db.display());

@@ -43,7 +43,7 @@ pub fn hostile_articles() -> Vec<Article> {
     let mut a = Article::new("hostile-1", body.clone());
     a.title = Some(format!("Storm closes Freetown harbour {SCRIPT}"));
     a.url = Some("javascript:alert('url')".into());
-    a.outlet = Some(format!("Evil\"><script>alert('outlet')</script> News"));
+    a.outlet = Some("Evil\"><script>alert('outlet')</script> News".to_string());
     a.authors = vec!["<b onclick=\"alert('author')\">Mallory</b>".into()];
     a.published = Some("2025-11-07".into());
     a.published_date = "2025-11-07".parse().ok();
