@@ -63,6 +63,26 @@ impl Store {
         self.sql(rows.and_then(|rows| rows.collect()))
     }
 
+    /// The stored headlines of the given stories (those that exist).
+    pub fn story_headlines(
+        &self,
+        stories: impl IntoIterator<Item = u64>,
+    ) -> Result<std::collections::HashMap<u64, String>> {
+        let mut stmt = self.sql(
+            self.conn
+                .prepare_cached("SELECT headline FROM stories WHERE id = ?1"),
+        )?;
+        let mut out = std::collections::HashMap::new();
+        for id in stories {
+            let headline: Option<String> =
+                self.sql(stmt.query_row([id as i64], |r| r.get(0)).optional())?;
+            if let Some(h) = headline {
+                out.insert(id, h);
+            }
+        }
+        Ok(out)
+    }
+
     /// The articles of one story, in ingest order.
     pub fn story_articles(&self, story: i64) -> Result<Vec<Article>> {
         let mut stmt = self.sql(self.conn.prepare(&format!(
