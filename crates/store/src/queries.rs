@@ -282,7 +282,7 @@ mod tests {
             article,
         };
         let changes = parallax_stories::Changes::default();
-        store.commit_batch(&[prepared], &[], &changes).unwrap();
+        store.commit_batch(&[prepared], &[], &[], &changes).unwrap();
         for q in ["\"unclosed", "a AND"] {
             let e = store.search(q, 5).unwrap_err();
             assert!(matches!(e, StoreError::Query { .. }), "{q}: {e}");

@@ -193,7 +193,7 @@ mod tests {
             prepared("c", "Storm Hits Coast\nRoads flooded.", 2, "2025-01-02"),
         ];
         store
-            .commit_batch(&batch, &[], &Changes::default())
+            .commit_batch(&batch, &[], &[], &Changes::default())
             .unwrap();
         let reader = Store::open_read_only(&path).unwrap();
         let ids = |sort| -> Vec<String> {
@@ -221,7 +221,7 @@ mod tests {
         assert_eq!(reader.article("zz").unwrap(), None);
         // Another connection's write shows in the reader's next query: a new version.
         store
-            .commit_batch(&[], &[("c".into(), 1)], &Changes::default())
+            .commit_batch(&[], &[("c".into(), 1)], &[], &Changes::default())
             .unwrap();
         let (_, after) = reader.story_version(1).unwrap().unwrap();
         assert_ne!(before, after);

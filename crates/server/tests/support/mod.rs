@@ -83,7 +83,7 @@ pub fn demo_store(dir: &Path) -> PathBuf {
         demo.articles.into_iter().map(|a| prepared(a, 1)).collect();
     batch.extend(hostile_articles().into_iter().map(|a| prepared(a, 2)));
     store
-        .commit_batch(&batch, &[], &Changes::default())
+        .commit_batch(&batch, &[], &[], &Changes::default())
         .unwrap();
     db
 }
@@ -92,7 +92,7 @@ pub fn demo_store(dir: &Path) -> PathBuf {
 pub fn add_article(db: &Path, article: Article, story: u64) {
     let mut store = Store::open(db).unwrap();
     store
-        .commit_batch(&[prepared(article, story)], &[], &Changes::default())
+        .commit_batch(&[prepared(article, story)], &[], &[], &Changes::default())
         .unwrap();
 }
 
