@@ -61,7 +61,10 @@ fn serve_ingests_serves_follows_other_ingests_and_stops_on_ctrl_c() {
     let page = fetch(&host, "/");
     assert!(page.starts_with("HTTP/1.1 200"), "{page}");
     // The demo is one story (its headline is whichever the store finds best supported).
-    assert!(page.contains("href=\"/stories/s1\"") && page.contains("Abraham Accords"), "{page}");
+    assert!(
+        page.contains("href=\"/stories/s1\"") && page.contains("Abraham Accords"),
+        "{page}"
+    );
 
     // Another process ingests a new story into the same store: a reload shows it.
     let other = dir.join("other");
