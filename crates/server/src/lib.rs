@@ -192,7 +192,7 @@ async fn stop_signal() {
 pub enum StartError {
     #[error(transparent)]
     Store(#[from] ServeError),
-    #[error("cannot listen on {addr}: {source}")]
+    #[error("cannot listen on {addr}")]
     Address {
         addr: String,
         source: std::io::Error,

@@ -47,6 +47,9 @@ pub struct AppState {
     pub lexicon: Lexicon,
     pub(crate) warmer: Mutex<Option<Warmer>>,
     readers: Mutex<Vec<Store>>,
+    /// Analyses running at once at most: one per core, so that many first views of different
+    /// stories queue instead of each taking a thread and its memory.
+    analysing: tokio::sync::Semaphore,
     /// Analyses run so far (each a read and comparison of a whole story).
     pub analyses: AtomicUsize,
 }
@@ -61,6 +64,9 @@ impl AppState {
             lexicon: Lexicon::builtin(),
             warmer: Mutex::new(None),
             readers: Mutex::new(vec![first]),
+            analysing: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            ),
             analyses: AtomicUsize::new(0),
         }))
     }
@@ -113,6 +119,11 @@ impl AppState {
             .get_or_try_init(|| {
                 let state = self.clone();
                 async move {
+                    let _permit = state
+                        .analysing
+                        .acquire()
+                        .await
+                        .map_err(|e| ServeError::Internal(e.to_string()))?;
                     let me = state.clone();
                     let fresh = state.read(move |s| me.analyse(s, story, version)).await;
                     fresh.map(Arc::new)

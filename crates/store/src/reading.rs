@@ -78,9 +78,12 @@ impl Store {
             StorySort::Coverage => "s.articles DESC, s.last_date DESC NULLS LAST, s.id DESC",
         };
         let mut stmt = self.sql(self.conn.prepare_cached(&format!(
+            // The page's stories first, then their outlets: SQLite computes a result column for
+            // every row it sorts, and reading every story's articles made a page of 50 out of
+            // 2,400 stories take a quarter of a second.
             "SELECT s.id, s.headline, s.articles, s.first_date, s.last_date,
                     (SELECT group_concat(DISTINCT outlet) FROM articles a WHERE a.story = s.id AND outlet IS NOT NULL)
-             FROM stories s ORDER BY {order} LIMIT ?1 OFFSET ?2"
+             FROM (SELECT * FROM stories s ORDER BY {order} LIMIT ?1 OFFSET ?2) s ORDER BY {order}"
         )))?;
         let rows = stmt.query_map(params![limit as i64, offset as i64], |r| {
             Ok(StoryRow {

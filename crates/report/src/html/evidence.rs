@@ -4,13 +4,18 @@
 use std::fmt;
 use std::ops::Range;
 
-use parallax_model::{Contradiction, QuoteGroup, WordDiff};
+use parallax_model::{Contradiction, ContradictionValue, QuoteGroup, QuoteVariant, WordDiff};
 
-use super::story::cite;
+use super::story::citations;
 use super::Links;
 use crate::put_html as put;
 use crate::sections::{one_line, speaker};
 
+/// Wordings of one quote shown at most; the others are counted.
+const WORDINGS: usize = 12;
+
+/// Each contradiction with one side per value: the value, one sentence that gives it, and the
+/// sources that give it.
 pub(crate) fn contradictions(
     out: &mut String,
     contradictions: &[Contradiction],
@@ -30,14 +35,23 @@ pub(crate) fn contradictions(
             )?;
         }
         put!(out, "</h3><div class=\"sides\">")?;
-        for v in &c.values {
-            put!(out, "<figure class=\"side\"><figcaption>")?;
-            cite(out, links, &v.article, Some(&v.sentence))?;
+        for side in sides(c) {
+            let first = side[0];
             put!(
                 out,
-                " says <b>{}</b></figcaption><blockquote>{}</blockquote></figure>",
-                v.value,
-                v.sentence
+                "<figure class=\"side\"><figcaption><b>{}</b>",
+                first.value
+            )?;
+            citations(
+                out,
+                links,
+                side.iter()
+                    .map(|v| (v.article.as_str(), Some(v.sentence.as_str()))),
+            )?;
+            put!(
+                out,
+                "</figcaption><blockquote>{}</blockquote></figure>",
+                first.sentence
             )?;
         }
         put!(out, "</div></section>")?;
@@ -45,20 +59,49 @@ pub(crate) fn contradictions(
     Ok(())
 }
 
+/// A contradiction's values grouped by value, in order of first appearance.
+fn sides(c: &Contradiction) -> Vec<Vec<&ContradictionValue>> {
+    let mut sides: Vec<Vec<&ContradictionValue>> = Vec::new();
+    for v in &c.values {
+        match sides.iter_mut().find(|s| s[0].value == v.value) {
+            Some(s) => s.push(v),
+            None => sides.push(vec![v]),
+        }
+    }
+    sides
+}
+
+/// Quotes shown at most: those quoted in the most wordings first (the rest are in the JSON).
+const QUOTES: usize = 40;
+
+/// Each quote's wordings, identical ones once with all their sources, the differing words
+/// marked; after [`WORDINGS`] wordings, how many more. A story of hundreds of articles has
+/// thousands of quotes: the [`QUOTES`] quoted most often are shown, and the others counted.
 pub(crate) fn quotes(out: &mut String, quotes: &[QuoteGroup], links: &dyn Links) -> fmt::Result {
-    for q in quotes {
+    let mut shown: Vec<&QuoteGroup> = quotes.iter().collect();
+    if shown.len() > QUOTES {
+        shown.sort_by_key(|q| std::cmp::Reverse(q.variants.len()));
+        shown.truncate(QUOTES);
+        put!(
+            out,
+            "<p class=\"src\">The {} quotes given in the most wordings, of {} (all are in the JSON).</p>",
+            QUOTES,
+            quotes.len()
+        )?;
+    }
+    for q in shown {
         put!(
             out,
             "<section class=\"quote-group\"><h3>{}</h3><ol class=\"variants\">",
             speaker(q)
         )?;
-        for v in &q.variants {
-            let text = one_line(&v.text);
+        let wordings = wordings(q);
+        for w in wordings.iter().take(WORDINGS) {
+            let v = w[0];
             put!(out, "<li><blockquote>“")?;
-            marked(out, &text, &v.differences)?;
-            put!(out, "”</blockquote><p class=\"src\">[")?;
-            cite(out, links, &v.article, None)?;
-            put!(out, "]")?;
+            marked(out, &one_line(&v.text), &v.differences)?;
+            put!(out, "”</blockquote><p class=\"src\">")?;
+            citations(out, links, w.iter().map(|v| (v.article.as_str(), None)))?;
             if let Some(s) = &v.speaker {
                 put!(out, " as said by {}", s)?;
             }
@@ -66,9 +109,32 @@ pub(crate) fn quotes(out: &mut String, quotes: &[QuoteGroup], links: &dyn Links)
             differences(out, &v.differences)?;
             put!(out, "</li>")?;
         }
-        put!(out, "</ol></section>")?;
+        put!(out, "</ol>")?;
+        if wordings.len() > WORDINGS {
+            put!(
+                out,
+                "<p class=\"src\">and {} more wordings</p>",
+                wordings.len() - WORDINGS
+            )?;
+        }
+        put!(out, "</section>")?;
     }
     Ok(())
+}
+
+/// A quote's variants grouped by wording (the same words and the same differences).
+fn wordings(q: &QuoteGroup) -> Vec<Vec<&QuoteVariant>> {
+    let mut out: Vec<Vec<&QuoteVariant>> = Vec::new();
+    for v in &q.variants {
+        let same = |w: &&mut Vec<&QuoteVariant>| {
+            one_line(&w[0].text) == one_line(&v.text) && w[0].differences == v.differences
+        };
+        match out.iter_mut().find(same) {
+            Some(w) => w.push(v),
+            None => out.push(vec![v]),
+        }
+    }
+    out
 }
 
 /// The wording with each replacing or added word run in `<ins>`.

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use parallax_model::{ArticleInfo, Claim, FramingItem, Omission};
+use parallax_model::{ArticleInfo, FramingItem, Omission};
 
 use super::story::cite;
 use super::Links;
@@ -85,25 +85,29 @@ fn terms(
     Ok(())
 }
 
+/// Left-out claims named per article; the rest are counted.
+const LEFT_OUT: usize = 12;
+
+/// Each article's left-out claims by id, linked to their rows of the matrix (the claim's text
+/// is there: repeating it per article made this the largest part of a big story's page).
 pub(crate) fn omissions(
     out: &mut String,
     omissions: &[Omission],
-    claims: &[Claim],
     links: &dyn Links,
 ) -> fmt::Result {
     put!(out, "<ul class=\"omissions\">")?;
     for o in omissions {
         put!(out, "<li>")?;
         cite(out, links, &o.article, None)?;
-        put!(out, " leaves out:<ul>")?;
-        for id in &o.claims {
-            let text = claims
-                .iter()
-                .find(|c| &c.id == id)
-                .map_or("", |c| c.text.as_str());
-            put!(out, "<li><span class=\"cid\">{}</span> {}</li>", id, text)?;
+        put!(out, " leaves out ")?;
+        for (i, id) in o.claims.iter().take(LEFT_OUT).enumerate() {
+            let sep = if i > 0 { ", " } else { "" };
+            put!(out, "{}<a href=\"#claim-{}\">{}</a>", sep, id, id)?;
         }
-        put!(out, "</ul></li>")?;
+        if o.claims.len() > LEFT_OUT {
+            put!(out, " and {} more", o.claims.len() - LEFT_OUT)?;
+        }
+        put!(out, "</li>")?;
     }
     put!(out, "</ul>")
 }

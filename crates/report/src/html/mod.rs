@@ -198,8 +198,7 @@ impl<'a> Sink<'a> for Html<'a> {
 
     fn omissions(&mut self, omissions: &[Omission]) -> fmt::Result {
         self.heading(Section::Omissions)?;
-        let claims = self.story.map_or(&[][..], |s| &s.claims[..]);
-        framing::omissions(&mut self.out, omissions, claims, self.opts.links)
+        framing::omissions(&mut self.out, omissions, self.opts.links)
     }
 
     fn entities(&mut self, entities: &[EntityInfo]) -> fmt::Result {

@@ -12,6 +12,9 @@ use crate::sections::{short, title, Section, SingleSourceFigure};
 
 /// Article lists longer than this start collapsed.
 const OPEN_ARTICLES: usize = 12;
+/// Sources a citation names; the rest are counted (a story of hundreds of articles would
+/// otherwise cite them all, item after item).
+pub(crate) const CITED: usize = 8;
 /// Timelines longer than this start collapsed.
 const OPEN_TIMELINE: usize = 6;
 
@@ -155,18 +158,23 @@ pub(crate) fn cite(
     }
 }
 
-/// "[a, b, c]": each source with the sentence it carries the fact in, when known.
-fn citations<'s>(
+/// "[a, b, c]": each source with the sentence it carries the fact in, when known; after
+/// [`CITED`] sources, how many more.
+pub(crate) fn citations<'s>(
     out: &mut String,
     links: &dyn Links,
-    cited: impl Iterator<Item = (&'s str, Option<&'s str>)>,
+    cited: impl ExactSizeIterator<Item = (&'s str, Option<&'s str>)>,
 ) -> fmt::Result {
+    let n = cited.len();
     put!(out, " <span class=\"src\">[")?;
-    for (i, (article, sentence)) in cited.enumerate() {
+    for (i, (article, sentence)) in cited.take(CITED).enumerate() {
         if i > 0 {
             put!(out, ", ")?;
         }
         cite(out, links, article, sentence)?;
+    }
+    if n > CITED {
+        put!(out, " and {} more", n - CITED)?;
     }
     put!(out, "]</span>")
 }
@@ -177,7 +185,7 @@ fn item_sources<'s>(
     text: &'s str,
     sources: &'s [String],
     claim: Option<&'s Claim>,
-) -> impl Iterator<Item = (&'s str, Option<&'s str>)> {
+) -> impl ExactSizeIterator<Item = (&'s str, Option<&'s str>)> {
     sources.iter().enumerate().map(move |(i, a)| {
         let sentence = if i == 0 {
             Some(text)
