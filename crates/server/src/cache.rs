@@ -29,6 +29,8 @@ struct Inner {
 
 struct Slot {
     version: StoryVersion,
+    /// The store's generation at which `version` was last found current.
+    checked: i64,
     cell: Cell,
     last_used: u64,
     weight: usize,
@@ -47,20 +49,39 @@ impl Cache {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The cell holding (or about to hold) the analysis of this version of the story.
-    pub fn cell(&self, story: i64, version: StoryVersion) -> Cell {
+    /// The analysis kept for the story, if the store has not changed (`generation`) since its
+    /// version was last checked: no query needed.
+    pub fn fresh(&self, story: i64, generation: i64) -> Option<Arc<StoryView>> {
+        let mut inner = self.lock();
+        inner.clock += 1;
+        let now = inner.clock;
+        let slot = inner.slots.get_mut(&story)?;
+        let view = slot
+            .cell
+            .get()
+            .filter(|_| slot.checked == generation)?
+            .clone();
+        slot.last_used = now;
+        Some(view)
+    }
+
+    /// The cell holding (or about to hold) the analysis of this version of the story, found
+    /// current at `generation`.
+    pub fn cell(&self, story: i64, version: StoryVersion, generation: i64) -> Cell {
         let mut inner = self.lock();
         inner.clock += 1;
         let now = inner.clock;
         if let Some(slot) = inner.slots.get_mut(&story) {
             if slot.version == version {
                 slot.last_used = now;
+                slot.checked = generation;
                 return slot.cell.clone();
             }
         }
         let cell: Cell = Arc::default();
         let slot = Slot {
             version,
+            checked: generation,
             cell: cell.clone(),
             last_used: now,
             weight: 0,

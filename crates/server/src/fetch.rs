@@ -7,6 +7,7 @@ use parallax_model::ReadArticle;
 use parallax_store::StoredArticle;
 
 use crate::error::{Result, ServeError};
+use crate::listings::Page;
 use crate::pages::stories::Listing;
 use crate::params::{ListParams, SearchParams};
 use crate::state::AppState;
@@ -21,36 +22,49 @@ pub fn story_number(key: &str) -> Result<i64> {
 /// A page of stories, with the claim counts of those analysed; the others are handed to the
 /// warmer.
 pub async fn listing(state: &Arc<AppState>, params: ListParams) -> Result<Listing> {
-    let (rows, total, versions) = state
-        .read(move |s| {
-            let rows = s.stories_page(params.sort, params.offset(), params.per_page)?;
-            let versions = rows
-                .iter()
-                .map(|r| {
-                    let n = parallax_store::parse_story_key(&r.id).unwrap_or_default();
-                    Ok((n, s.story_version(n)?.map(|(_, v)| v)))
-                })
-                .collect::<Result<Vec<_>>>()?;
-            Ok((rows, s.story_count()?, versions))
-        })
-        .await?;
+    let generation = state.generation()?;
+    let page = match state.listings.get(&params, generation) {
+        Some(page) => page,
+        None => {
+            let page = Arc::new(state.read(move |s| read_page(s, &params)).await?);
+            state.listings.put(params, generation, page.clone());
+            page
+        }
+    };
     let mut missing = Vec::new();
-    let rows = rows
-        .into_iter()
-        .zip(versions)
-        .map(|(row, (n, version))| {
+    let rows = page
+        .rows
+        .iter()
+        .zip(&page.versions)
+        .map(|(row, &(n, version))| {
             let counts = version.and_then(|v| state.cache.counts(n, v));
             if counts.is_none() {
                 missing.push(n);
             }
-            (row, counts)
+            (row.clone(), counts)
         })
         .collect();
     state.warm(missing);
     Ok(Listing {
         rows,
-        total,
+        total: page.total,
         params,
+    })
+}
+
+fn read_page(s: &parallax_store::Store, params: &ListParams) -> Result<Page> {
+    let rows = s.stories_page(params.sort, params.offset(), params.per_page)?;
+    let versions = rows
+        .iter()
+        .map(|r| {
+            let n = parallax_store::parse_story_key(&r.id).unwrap_or_default();
+            Ok((n, s.story_version(n)?.map(|(_, v)| v)))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Page {
+        rows,
+        total: s.story_count()?,
+        versions,
     })
 }
 

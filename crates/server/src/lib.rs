@@ -10,7 +10,7 @@
 //! Files: `routes/` (the URL map and thin handlers), `fetch.rs` (what handlers read),
 //! `params.rs` (query parameters), `pages/` (HTML), `api.rs` (JSON bodies), `error.rs` (errors
 //! and their status codes, in one place), `limits.rs` (methods, sizes, time, security headers),
-//! `state.rs`, `cache.rs`, `analysis.rs`, `warm.rs`, `load.rs` (the load generator of
+//! `state.rs`, `cache.rs`, `listings.rs`, `analysis.rs`, `warm.rs`, `load.rs` (the load generator of
 //! `parallax bench --serve`).
 
 mod analysis;
@@ -19,6 +19,7 @@ mod cache;
 pub mod error;
 mod fetch;
 pub mod limits;
+mod listings;
 pub mod load;
 mod pages;
 mod params;

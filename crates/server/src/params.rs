@@ -51,7 +51,7 @@ fn number(
 }
 
 /// `?page=1&per_page=50&sort=newest|coverage`; pages count from 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ListParams {
     pub page: usize,
     pub per_page: usize,

@@ -47,6 +47,9 @@ pub struct AppState {
     pub lexicon: Lexicon,
     pub(crate) warmer: Mutex<Option<Warmer>>,
     readers: Mutex<Vec<Store>>,
+    /// A connection kept only to ask whether the store changed (`data_version`).
+    watcher: Mutex<Store>,
+    pub(crate) listings: crate::listings::Listings,
     /// Analyses running at once at most: one per core, so that many first views of different
     /// stories queue instead of each taking a thread and its memory.
     analysing: tokio::sync::Semaphore,
@@ -58,7 +61,10 @@ impl AppState {
     /// Check that the store opens for reading, and set up.
     pub fn new(config: Config) -> Result<Arc<AppState>> {
         let first = Store::open_read_only(&config.db)?;
+        let watcher = Store::open_read_only(&config.db)?;
         Ok(Arc::new(AppState {
+            watcher: Mutex::new(watcher),
+            listings: Default::default(),
             cache: Cache::new(config.cache_bytes),
             config,
             lexicon: Lexicon::builtin(),
@@ -103,6 +109,13 @@ impl AppState {
         }
     }
 
+    /// The store's generation: it changes whenever another process commits (an ingest). A
+    /// cheap check (no disk read), made on the calling thread.
+    pub fn generation(&self) -> Result<i64> {
+        let watcher = self.watcher.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(watcher.data_version()?)
+    }
+
     /// The current version of a story, or 404.
     pub async fn version(self: &Arc<Self>, story: i64) -> Result<(String, StoryVersion)> {
         self.read(move |s| Ok(s.story_version(story)?))
@@ -113,8 +126,12 @@ impl AppState {
     /// The analysis of the story as it is now: from the cache, or analysed once (concurrent
     /// requests wait for the same analysis).
     pub async fn story_view(self: &Arc<Self>, story: i64) -> Result<Arc<StoryView>> {
+        let generation = self.generation()?;
+        if let Some(view) = self.cache.fresh(story, generation) {
+            return Ok(view);
+        }
         let (_, version) = self.version(story).await?;
-        let cell = self.cache.cell(story, version);
+        let cell = self.cache.cell(story, version, generation);
         let view = cell
             .get_or_try_init(|| {
                 let state = self.clone();

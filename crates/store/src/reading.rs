@@ -12,7 +12,7 @@ use crate::schema::MIGRATIONS;
 use crate::{story_key, Result, SearchHit, Store, StoreError, StoryRow};
 
 /// The order of a story listing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StorySort {
     /// Latest publication date first, then the most articles.
     Newest,
@@ -96,6 +96,15 @@ impl Store {
             })
         });
         self.sql(rows.and_then(|rows| rows.collect()))
+    }
+
+    /// A number that changes whenever another connection commits to the store (SQLite's
+    /// `data_version`): a reader that keeps this connection knows when what it read is stale.
+    pub fn data_version(&self) -> Result<i64> {
+        let r = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get::<_, i64>(0));
+        self.sql(r)
     }
 
     pub fn story_count(&self) -> Result<usize> {
@@ -228,6 +237,11 @@ mod tests {
             .unwrap();
         let (_, after) = reader.story_version(1).unwrap().unwrap();
         assert_ne!(before, after);
+        let seen = reader.data_version().unwrap();
+        store
+            .commit_batch(&[], &[("c".into(), 2)], &[], &Changes::default())
+            .unwrap();
+        assert_ne!(reader.data_version().unwrap(), seen);
         assert!(reader.conn.execute("DELETE FROM articles", []).is_err());
         let hits = reader
             .search_marked("roads", 5, ("\u{1}", "\u{2}"))
