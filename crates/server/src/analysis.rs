@@ -22,10 +22,37 @@ pub struct StoryView {
     /// Per article, the index of each sentence by its text (the anchors of the article page).
     pub sentences: HashMap<String, HashMap<String, usize>>,
     pub counts: ClaimCounts,
-    /// The API's body, serialised once.
-    pub json: Bytes,
-    /// The page of the first view (every claim, first page), rendered on first request.
-    pub page: OnceLock<Bytes>,
+    /// The API's body, serialised once, plain and gzipped.
+    pub json: Encoded,
+    /// The page of the first view (every claim, first page), rendered with the analysis.
+    pub page: OnceLock<Encoded>,
+}
+
+/// A body as sent: plain, and gzipped for the clients that accept it (every browser).
+#[derive(Clone)]
+pub struct Encoded {
+    pub plain: Bytes,
+    pub gzip: Bytes,
+}
+
+impl Encoded {
+    pub fn new(plain: Vec<u8>) -> Encoded {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        // Writing into a Vec cannot fail; an empty gzip body is never sent (plain is).
+        let gzip = gz
+            .write_all(&plain)
+            .and_then(|_| gz.finish())
+            .unwrap_or_default();
+        Encoded {
+            plain: plain.into(),
+            gzip: gzip.into(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.plain.len() + self.gzip.len()
+    }
 }
 
 impl StoryView {
@@ -51,7 +78,7 @@ impl StoryView {
             .map(|k| k.len() + 48)
             .sum();
         // The report in memory is about as large as its JSON.
-        2 * self.json.len() + sentences + self.page.get().map_or(0, |p| p.len())
+        self.json.plain.len() + self.json.len() + sentences + self.page.get().map_or(0, |p| p.len())
     }
 }
 
@@ -94,7 +121,7 @@ pub fn analyse(
         counts: ClaimCounts::of(&analysis.stories[0].claims),
         analysis,
         sentences,
-        json: json.into(),
+        json: Encoded::new(json),
         page: OnceLock::new(),
     })
 }

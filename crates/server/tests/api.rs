@@ -331,3 +331,30 @@ fn concurrent_first_views_share_one_analysis() {
     // The warmer may analyse s1 as well, but through the same cell: once.
     assert_eq!(server.state.analyses_run(), before + 1);
 }
+
+#[test]
+fn kept_pages_go_gzipped_to_who_accepts_it() {
+    use std::io::Read;
+    let dir = scratch("api-gzip");
+    let server = start(&demo_store(&dir));
+    let plain = get(server.addr, "/stories/s1");
+    assert_eq!(plain.header("content-encoding"), None);
+    let mut s = std::net::TcpStream::connect(server.addr).unwrap();
+    use std::io::Write;
+    write!(
+        s,
+        "GET /stories/s1 HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut bytes = Vec::new();
+    s.read_to_end(&mut bytes).unwrap();
+    let split = bytes.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&bytes[..split]).to_lowercase();
+    assert!(head.contains("content-encoding: gzip"), "{head}");
+    assert!(head.contains("vary: accept-encoding"), "{head}");
+    let mut html = String::new();
+    flate2::read::GzDecoder::new(&bytes[split + 4..])
+        .read_to_string(&mut html)
+        .unwrap();
+    assert_eq!(html, plain.body);
+}

@@ -1,12 +1,11 @@
 //! A story page: the report's HTML (`render_html`) with links to the article pages (each
 //! citation to the cited sentence's anchor) and to the filtered views of the claims matrix.
 
-use axum::body::Bytes;
 use parallax_report::html::{HtmlOptions, Links};
 use parallax_report::matrix::ClaimView;
 
 use super::{article_href, head, story_href};
-use crate::analysis::StoryView;
+use crate::analysis::{Encoded, StoryView};
 use crate::params::{StoryParams, CLAIMS_PER_PAGE};
 
 struct StoryLinks<'a> {
@@ -60,10 +59,10 @@ pub fn render(view: &StoryView, params: &StoryParams) -> String {
 }
 
 /// The first view (every claim, first page): the page kept with the analysis.
-pub fn first_view(view: &StoryView) -> Bytes {
+pub fn first_view(view: &StoryView) -> Encoded {
     let params = StoryParams {
         status: None,
         page: 1,
     };
-    render(view, &params).into()
+    Encoded::new(render(view, &params).into_bytes())
 }

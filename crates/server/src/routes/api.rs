@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Serialize;
 
@@ -29,10 +30,12 @@ pub async fn stories(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery) 
 pub async fn story(
     State(state): State<Arc<AppState>>,
     path: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
 ) -> Json {
     let key = super::id(path)?;
     let view = state.story_view(fetch::story_number(&key)?).await?;
-    Ok(respond::json(view.json.clone()))
+    let gzip = respond::accepts_gzip(&headers);
+    Ok(respond::encoded(&view.json, gzip, respond::JSON))
 }
 
 pub async fn article(

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
+use axum::http::HeaderMap;
 use axum::response::Response;
 
 use crate::error::PageError;
@@ -24,15 +25,17 @@ pub async fn story(
     State(state): State<Arc<AppState>>,
     path: Result<Path<String>, PathRejection>,
     RawQuery(q): RawQuery,
+    headers: HeaderMap,
 ) -> Page {
     let key = super::id(path)?;
     let params = StoryParams::parse(q.as_deref())?;
     let view = state.story_view(fetch::story_number(&key)?).await?;
-    let body = match view.page.get() {
-        Some(page) if params.is_default() => page.clone(),
-        _ => pages::story::render(&view, &params).into(),
-    };
-    Ok(respond::html(body))
+    Ok(match view.page.get() {
+        Some(page) if params.is_default() => {
+            respond::encoded(page, respond::accepts_gzip(&headers), respond::HTML)
+        }
+        _ => respond::html(pages::story::render(&view, &params).into()),
+    })
 }
 
 pub async fn article(
