@@ -84,7 +84,8 @@ mod tests {
         assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
     }
 
-    /// Hostile text in every field a page shows: none of it becomes markup.
+    /// Hostile text in every field a page shows: none of it becomes markup. (Long only because
+    /// it spells out one value of every field the HTML shows.)
     #[test]
     fn html_escapes_every_field() {
         use parallax_model::*;
