@@ -28,13 +28,25 @@ fn fetch(host: &str, path: &str) -> String {
     out
 }
 
+/// The server process, killed if the test fails before it stops it.
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
+
 #[test]
 fn serve_ingests_serves_follows_other_ingests_and_stops_on_ctrl_c() {
     let dir = std::env::temp_dir().join(format!("parallax-serve-cli-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let db = dir.join("store.db");
-    let mut child = Command::new(bin())
+    let child = Command::new(bin())
         .arg("serve")
         .arg(demo_dir())
         .arg("--db")
@@ -44,6 +56,8 @@ fn serve_ingests_serves_follows_other_ingests_and_stops_on_ctrl_c() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    let mut server = Server(child);
+    let child = &mut server.0;
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
     // The ingest summary, then the URL.
