@@ -38,6 +38,8 @@ pub enum Command {
     Search(SearchArgs),
     /// Group articles into stories without a store and print them.
     Cluster(ClusterArgs),
+    /// Serve the stored stories as web pages and a JSON API (ingesting PATHs first, if given).
+    Serve(ServeArgs),
     /// Measure quality against gold labels.
     Eval {
         #[command(subcommand)]
@@ -238,6 +240,18 @@ pub struct SearchArgs {
 }
 
 #[derive(Args)]
+pub struct ServeArgs {
+    /// Files or directories to ingest into the store before serving.
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Where to listen: loopback by default; another address makes the server reachable from
+    /// the network.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: String,
+}
+
+#[derive(Args)]
 pub struct ClusterArgs {
     #[command(flatten)]
     pub inputs: InputArgs,
@@ -319,6 +333,20 @@ pub struct BenchArgs {
     /// window is then counted in articles).
     #[arg(long)]
     pub undated: bool,
+    /// Instead: the server benchmark — serve the store at --db (built first, when missing, from
+    /// 100,000 generated articles and a generated story of 400) and measure throughput and
+    /// latency on loopback.
+    #[arg(long)]
+    pub serve: bool,
+    /// With --serve: concurrent connections.
+    #[arg(long, default_value_t = 64)]
+    pub connections: usize,
+    /// With --serve: at most this many requests per measurement.
+    #[arg(long, default_value_t = 20_000)]
+    pub requests: usize,
+    /// With --serve: at most this many seconds per measurement.
+    #[arg(long, default_value_t = 20)]
+    pub seconds: u64,
 }
 
 // Values.
