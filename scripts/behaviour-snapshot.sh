@@ -28,6 +28,7 @@ for set in "$ecb" "$neus"; do
   "$bin" eval clusters --gold "$set" | untime >"$out/$name.eval.txt"
 done
 "$bin" eval extraction --data "$eval_dir/extraction-dev" --per-page | untime >"$out/extraction-dev.eval.txt"
+"$bin" eval extraction --data "$eval_dir/extraction-dev-multilingual" --per-page | untime >"$out/multilingual.eval.txt"
 "$bin" extract "$eval_dir/extraction-dev/html" --format jsonl >"$out/extraction-dev.extract.jsonl" 2>"$out/extraction-dev.extract.err"
 "$bin" extract "$eval_dir/extraction-dev-multilingual/html" --format jsonl >"$out/multilingual.extract.jsonl" 2>"$out/multilingual.extract.err" || true
 "$bin" analyze "$eval_dir/extraction-dev/html" --format json >"$out/extraction-dev.analyze.json" 2>/dev/null

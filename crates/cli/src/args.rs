@@ -38,6 +38,8 @@ pub enum Command {
     Search(SearchArgs),
     /// Group articles into stories without a store and print them.
     Cluster(ClusterArgs),
+    /// Serve the stored stories as web pages and a JSON API (ingesting PATHs first, if given).
+    Serve(ServeArgs),
     /// Measure quality against gold labels.
     Eval {
         #[command(subcommand)]
@@ -83,8 +85,10 @@ pub enum EvalCommand {
     /// is the articles' first body sentences taken round-robin, cut to the brief's length in words
     /// (40 words when the brief is empty).
     Briefs(EvalBriefsArgs),
-    /// Article-body extraction: the benchmark's 4-gram shingle precision, recall and F1 on a folder
-    /// with `html/ID.html.gz` and `ground-truth.json` ({ID: {"articleBody": ...}}).
+    /// Article-body extraction on one or more development sets (folders with `html/ID.html.gz`):
+    /// with `ground-truth.json` ({ID: {"articleBody": ...}}) the benchmark's 4-gram shingle
+    /// precision, recall and F1; with `gold.json` ({ID: {"with": [...], "without": [...]}})
+    /// trafilatura's snippet precision, recall and F1.
     Extraction(EvalExtractionArgs),
 }
 
@@ -236,6 +240,18 @@ pub struct SearchArgs {
 }
 
 #[derive(Args)]
+pub struct ServeArgs {
+    /// Files or directories to ingest into the store before serving.
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Where to listen: loopback by default; another address makes the server reachable from
+    /// the network.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: String,
+}
+
+#[derive(Args)]
 pub struct ClusterArgs {
     #[command(flatten)]
     pub inputs: InputArgs,
@@ -279,13 +295,20 @@ pub struct EvalBriefsArgs {
 
 #[derive(Args)]
 pub struct EvalExtractionArgs {
-    #[arg(long)]
-    pub data: PathBuf,
-    #[arg(long, value_enum, default_value_t = ExtractorChoice::Readability)]
+    /// A development set's folder; repeat for several sets (each is scored by its own gold).
+    #[arg(long, required = true)]
+    pub data: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ExtractorChoice::Auto)]
     pub extractor: ExtractorChoice,
-    /// Also print each page's precision and recall, worst F1 first.
+    /// Also print each page's scores, worst first.
     #[arg(long)]
     pub per_page: bool,
+    /// Pages extracted at once (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Also write each page's extracted text to DIR/ID.txt, to read what was kept.
+    #[arg(long, value_name = "DIR")]
+    pub texts: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -310,14 +333,32 @@ pub struct BenchArgs {
     /// window is then counted in articles).
     #[arg(long)]
     pub undated: bool,
+    /// Instead: the server benchmark — serve the store at --db (built first, when missing, from
+    /// 100,000 generated articles and a generated story of 400) and measure throughput and
+    /// latency on loopback.
+    #[arg(long)]
+    pub serve: bool,
+    /// With --serve: concurrent connections.
+    #[arg(long, default_value_t = 64)]
+    pub connections: usize,
+    /// With --serve: at most this many requests per measurement.
+    #[arg(long, default_value_t = 20_000)]
+    pub requests: usize,
+    /// With --serve: at most this many seconds per measurement.
+    #[arg(long, default_value_t = 20)]
+    pub seconds: u64,
 }
 
 // Values.
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum ExtractorChoice {
-    /// dom_smoothie (Readability.js port) with Parallax's boilerplate rules.
+    /// Both detectors, each page's result chosen by agreement (what `extract` and `ingest` use).
+    Auto,
+    /// dom_smoothie (Readability.js port) with Parallax's boilerplate rules, alone.
     Readability,
+    /// Parallax's text-density block classifier, alone.
+    Density,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -120,13 +120,55 @@ impl Run {
             })
             .collect();
         self.summary.moved += moved.len();
-        store.commit_batch(&self.batch, &moved, &self.feed.clusterer.take_changes())?;
+        let headlines = self.best_headlines(store)?;
+        store.commit_batch(
+            &self.batch,
+            &moved,
+            &headlines,
+            &self.feed.clusterer.take_changes(),
+        )?;
         self.summary.new += self.batch.len();
         self.batch.clear();
         if let Some(oldest) = self.feed.oldest_tag() {
             self.ids.forget_before(oldest);
         }
         Ok(())
+    }
+}
+
+impl Run {
+    /// The stories of the batch whose best-supported headline is now another one: each keeps
+    /// its stored headline unless a headline of the batch says better what the story's reports
+    /// say ([`parallax_stories::Clusterer::headline_support`]). Ties keep the stored one.
+    fn best_headlines(&self, store: &Store) -> parallax_store::Result<Vec<(u64, String)>> {
+        let mut candidates: std::collections::BTreeMap<u64, Vec<&str>> = Default::default();
+        for p in &self.batch {
+            if let Some(h) = &p.headline {
+                candidates.entry(p.story).or_default().push(h);
+            }
+        }
+        let stored = store.story_headlines(candidates.keys().copied())?;
+        let support = |story: u64, h: &str| {
+            self.feed
+                .clusterer
+                .headline_support(story, h)
+                .unwrap_or(0.0)
+        };
+        let mut out = Vec::new();
+        for (story, headlines) in candidates {
+            let current = stored.get(&story).map(String::as_str).unwrap_or("");
+            let mut best = (support(story, current), current);
+            for h in headlines {
+                let s = support(story, h);
+                if s > best.0 {
+                    best = (s, h);
+                }
+            }
+            if best.1 != current {
+                out.push((story, best.1.to_string()));
+            }
+        }
+        Ok(out)
     }
 }
 

@@ -13,7 +13,7 @@ use anyhow::Result;
 use clap::Parser;
 
 use args::{Cli, Command};
-use commands::{analyze, bench, cluster, eval, store};
+use commands::{analyze, bench, cluster, eval, serve, store};
 
 fn main() -> ExitCode {
     match run(Cli::parse().command) {
@@ -35,6 +35,7 @@ fn run(command: Command) -> Result<ExitCode> {
         Command::Story(args) => store::story(args),
         Command::Search(args) => store::search(args),
         Command::Cluster(args) => cluster::cluster(args),
+        Command::Serve(args) => serve::serve(args),
         Command::Eval { what } => eval::eval(what),
         Command::Bench(args) => bench::bench(args),
     }

@@ -315,3 +315,40 @@ fn a_copy_of_an_article_from_an_earlier_run_is_recorded_as_a_copy() {
     assert_eq!(store.copy_of("agency-1").unwrap(), None);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn stories_are_listed_under_their_best_supported_headline() {
+    let dir = workdir("headline");
+    let corpus = dir.join("quake.jsonl");
+    // The first report's title is its first sentence, as archives give it; a later report
+    // carries a real headline in the words all three reports share.
+    let items = [
+        ("q1", "Rescuers searched collapsed buildings in Iquique on Tuesday after the strong earthquake in northern Chile killed three people, officials said.", "Rescuers searched collapsed buildings in Iquique on Tuesday after the strong earthquake in northern Chile killed three people, officials said."),
+        ("q2", "Strong earthquake in northern Chile kills three in Iquique", "A strong earthquake struck northern Chile near Iquique, killing three people and damaging buildings."),
+        ("q3", "Chile earthquake: three dead in Iquique", "Three people died when a strong earthquake hit Iquique in northern Chile, and buildings collapsed."),
+    ];
+    let lines: Vec<String> = items
+        .iter()
+        .map(|(id, title, text)| {
+            serde_json::json!({"id": id, "title": title, "text": text, "published": "2025-04-01"})
+                .to_string()
+        })
+        .collect();
+    std::fs::write(&corpus, lines.join("\n")).unwrap();
+    let db = dir.join("store.db");
+    assert!(ingest(&corpus, &db).status.success());
+    let out = Command::new(bin())
+        .args(["stories", "--format", "json", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stories = v["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 1, "{v}");
+    let headline = stories[0]["headline"].as_str().unwrap();
+    assert!(
+        headline.starts_with("Strong earthquake") || headline.starts_with("Chile earthquake"),
+        "{headline}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

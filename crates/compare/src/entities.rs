@@ -3,11 +3,16 @@
 //! People merge by surname when their given names agree (or one is missing, or they differ by a
 //! spelling variant: "Kassym-Jomart" / "Kasym-Jomart"); role mentions ("the Kazakh President")
 //! join the one person holding that title for that country; gazetteer entities merge by key.
-//! A "person" named mostly after "the" ("the Red Sox") is an organisation.
+//! A "person" named mostly after "the" ("the Red Sox") is an organisation. Then other aliases
+//! join their names (`aliases`): spellings, acronyms, short forms.
+
+mod aliases;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use parallax_model::{EntityInfo, EntityKind, Mention, MentionForm, ReadArticle};
+
+use aliases::{alias_targets, NameInfo};
 
 /// Resolved entities and, for every reader key, the entity it names.
 #[derive(Debug, Default)]
@@ -27,12 +32,24 @@ impl Entities {
     }
 }
 
+/// Suffixes after a surname ("Cyrus Vance Jr"), which are not the surname.
+const NAME_SUFFIXES: [&str; 7] = ["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
+
+/// The name without a suffix after the surname.
+fn without_suffix(key: &str) -> &str {
+    match key.rsplit_once(' ') {
+        Some((rest, last)) if NAME_SUFFIXES.contains(&last) => rest,
+        _ => key,
+    }
+}
+
 fn surname(key: &str) -> &str {
+    let key = without_suffix(key);
     key.rsplit(' ').next().unwrap_or(key)
 }
 
 fn given(key: &str) -> Option<&str> {
-    key.rsplit_once(' ').map(|(g, _)| g)
+    without_suffix(key).rsplit_once(' ').map(|(g, _)| g)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -51,7 +68,15 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 fn same_given_name(a: &str, b: &str) -> bool {
-    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    // Middle initials come and go: "Cyrus R. Vance" / "Cyrus Vance".
+    let first_names = |g: &str| -> String {
+        g.split(' ')
+            .filter(|w| !(w.len() <= 2 && w.ends_with('.')))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let (a, b) = (first_names(a), first_names(b));
     a == b
         || a.starts_with(&b)
         || b.starts_with(&a)
@@ -73,6 +98,8 @@ struct KeyStats {
     /// Name mentions, and how many of them follow "the".
     names: usize,
     after_the: usize,
+    /// A country qualifies a body's name ("US Census Bureau").
+    country_qualified: bool,
 }
 
 /// A role mention: its key, title and country ("President of Kazakhstan", "President",
@@ -100,6 +127,7 @@ pub fn resolve_entities(articles: &[&ReadArticle]) -> Entities {
             target.insert(key.clone(), holders.into_iter().next().unwrap_or_default());
         }
     }
+    join_aliases(&keys, &mut target);
     let list = entity_list(&keys, &target);
     let index: HashMap<String, usize> = list
         .iter()
@@ -114,6 +142,30 @@ pub fn resolve_entities(articles: &[&ReadArticle]) -> Entities {
         })
         .collect();
     Entities { list, by_key }
+}
+
+/// Point every key whose entity's name is an alias of another name at that name.
+fn join_aliases(keys: &BTreeMap<String, KeyStats>, target: &mut HashMap<String, String>) {
+    let mut by_name: BTreeMap<&str, NameInfo<'_>> = BTreeMap::new();
+    for (k, acc) in keys {
+        let name = target.get(k).map_or(k.as_str(), String::as_str);
+        let lead = keys.get(name).unwrap_or(acc);
+        let info = by_name.entry(name).or_insert(NameInfo {
+            name,
+            kind: lead.kind,
+            mentions: 0,
+            country_qualified: lead.country_qualified,
+        });
+        info.mentions += acc.mentions;
+    }
+    let names: Vec<NameInfo<'_>> = by_name.into_values().collect();
+    let aliases = alias_targets(&names);
+    for k in keys.keys() {
+        let name = target.get(k).unwrap_or(k);
+        if let Some(joined) = aliases.get(name) {
+            target.insert(k.clone(), joined.clone());
+        }
+    }
 }
 
 /// Every reader key with what its mentions say, and the role mentions.
@@ -135,7 +187,9 @@ fn key_stats(articles: &[&ReadArticle]) -> (BTreeMap<String, KeyStats>, Vec<Role
                 titles: BTreeSet::new(),
                 names: 0,
                 after_the: 0,
+                country_qualified: false,
             });
+            acc.country_qualified |= m.kind != EntityKind::Person && m.title_country.is_some();
             if m.form == MentionForm::Name {
                 acc.names += 1;
                 acc.after_the += usize::from(follows_the(a, m));
@@ -224,9 +278,11 @@ fn entity_list(
     let mut merged: BTreeMap<String, Merged> = BTreeMap::new();
     for (k, acc) in keys {
         let t = target.get(k).cloned().unwrap_or_else(|| k.clone());
+        // The entity is of its name's kind.
+        let kind = keys.get(&t).map_or(acc.kind, |a| a.kind);
         let e = merged
             .entry(t)
-            .or_insert_with(|| (acc.kind, BTreeMap::new(), BTreeSet::new(), 0));
+            .or_insert_with(|| (kind, BTreeMap::new(), BTreeSet::new(), 0));
         for (s, n) in &acc.surfaces {
             *e.1.entry(s.clone()).or_default() += n;
         }
@@ -259,9 +315,50 @@ fn entity_list(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use parallax_model::Article;
+    use parallax_read::{read_article, Lexicon};
+
+    /// The story's entities as (name, aliases).
+    fn entities_of(texts: &[&str]) -> Vec<(String, Vec<String>)> {
+        let read: Vec<ReadArticle> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| read_article(&Article::new(format!("a{i}"), *t), &Lexicon::builtin()))
+            .collect();
+        let refs: Vec<&ReadArticle> = read.iter().collect();
+        resolve_entities(&refs)
+            .list
+            .into_iter()
+            .map(|e| (e.name, e.aliases))
+            .collect()
+    }
+
+    #[test]
+    fn titles_short_forms_and_dotted_abbreviations_are_one_entity() {
+        let e = entities_of(&[
+            "Barr testifies\n\nAG Barr told the F.B.I. director on Monday that the inquiry would go on.",
+            "Barr to testify\n\nAttorney General William Barr met the FBI chief in Washington on Monday.\n\nWilliam Barr said the FBI would cooperate.",
+        ]);
+        let names: Vec<&str> = e.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names.iter().filter(|n| n.contains("Barr")).count(),
+            1,
+            "{e:?}"
+        );
+        assert_eq!(
+            names
+                .iter()
+                .filter(|n| n.contains("FBI") || n.contains("F.B.I."))
+                .count(),
+            1,
+            "{e:?}"
+        );
+    }
 
     #[test]
     fn given_name_variants() {
+        assert!(same_given_name("Cyrus R.", "Cyrus"));
+        assert_eq!(surname("Cyrus R. Vance Jr"), "Vance");
         assert!(same_given_name("Kassym-Jomart", "Kasym-Jomart"));
         assert!(same_given_name("Don", "Donald"));
         assert!(!same_given_name("Joe", "Donald"));

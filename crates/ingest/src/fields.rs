@@ -90,6 +90,7 @@ pub fn article_from_json(
         published_date,
         authors,
         language: None,
+        extraction: None,
         source: source.to_string(),
     })
 }

@@ -13,6 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 
 pub mod feed;
 mod fields;
+pub mod parallel;
 pub mod published;
 pub mod warc;
 
@@ -91,27 +92,33 @@ impl InputFormat {
 /// Read every supported file under `paths` (files, or directories walked recursively in name
 /// order). Files named explicitly must have a supported extension; in directories, other files
 /// (a README, hidden files) are skipped.
+///
+/// Files are read and parsed on all cores ([`parallel::default_threads`]); the result is in file
+/// order whatever the number of threads.
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    load_paths_with(paths, parallel::default_threads())
+}
+
+/// [`load_paths`] on up to `threads` threads.
+pub fn load_paths_with(paths: &[PathBuf], threads: usize) -> Loaded {
     let mut loaded = Loaded::default();
     let mut files = Vec::new();
     for path in paths {
         collect_files(path, true, &mut files, &mut loaded);
     }
-    for (path, format) in files {
+    let parsed = parallel::map_in_order(&files, threads, |(path, format)| {
         let source = path.display().to_string();
-        match std::fs::read(&path) {
-            Ok(bytes) => {
-                let stem = file_stem(&path);
-                let (articles, errors) = parse_bytes(format, &source, &stem, &bytes);
-                loaded.articles.extend(articles);
-                loaded.errors.extend(errors);
-            }
-            Err(e) => {
-                loaded
-                    .errors
-                    .push(InputError::new(&source, None, format!("cannot read: {e}")))
-            }
+        match std::fs::read(path) {
+            Ok(bytes) => parse_bytes(*format, &source, &file_stem(path), &bytes),
+            Err(e) => (
+                vec![],
+                vec![InputError::new(&source, None, format!("cannot read: {e}"))],
+            ),
         }
+    });
+    for (articles, errors) in parsed {
+        loaded.articles.extend(articles);
+        loaded.errors.extend(errors);
     }
     make_ids_unique(&mut loaded);
     loaded
@@ -253,6 +260,7 @@ pub fn parse_html(
     article.published_date = published.map(|p| p.date);
     article.authors = page.authors;
     article.language = page.language;
+    article.extraction = Some(page.method.name().to_string());
     Ok(article)
 }
 

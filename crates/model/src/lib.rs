@@ -34,6 +34,10 @@ pub struct Article {
     /// Language code from the page, when a web page says it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// How the text was taken from a web page: the extraction method ("readability",
+    /// "density"); none for other inputs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extraction: Option<String>,
 }
 
 impl Article {
@@ -51,6 +55,7 @@ impl Article {
             published_date: None,
             authors: Vec::new(),
             language: None,
+            extraction: None,
         }
     }
 }

@@ -71,15 +71,7 @@ pub fn read_article(article: &Article, lexicon: &Lexicon) -> ReadArticle {
         .flat_map(|s| quantities::find_quantities(s, article.published_date))
         .collect();
     let quotes = quotes::find_quotes(norm, &layout.lines, &sentences, &mentions);
-    // Mentions are sorted by sentence: hand each sentence only its own.
-    let framing = sentences
-        .iter()
-        .flat_map(|s| {
-            let from = mentions.partition_point(|m| m.sentence < s.index);
-            let to = mentions.partition_point(|m| m.sentence <= s.index);
-            framing::find_framing(s, &mentions[from..to], lexicon)
-        })
-        .collect();
+    let framing = framing::find_framing(&sentences, &mentions, lexicon);
     let mut article = article.clone();
     if article.authors.is_empty() {
         for name in layout.byline_names {

@@ -44,7 +44,7 @@ fn md_escape(s: &str) -> String {
     out
 }
 
-impl Sink for Markdown {
+impl Sink<'_> for Markdown {
     fn story(&mut self, story: &StoryReport) -> fmt::Result {
         writeln!(self.out, "# {}", md_escape(&story.headline))?;
         self.heading(Section::Articles)?;

@@ -62,13 +62,13 @@ pub(crate) struct SingleSourceFigure {
 /// One format's look of each section, called by [`walk`] in the report's order. The sections
 /// every format shows are required; the others default to being left out. Sections marked "only
 /// when not empty" are not called for an empty list.
-pub(crate) trait Sink {
+pub(crate) trait Sink<'a> {
     /// Before the first story (the HTML page head).
     fn begin(&mut self, _analysis: &Analysis) -> fmt::Result {
         Ok(())
     }
     /// The story's headline and its articles.
-    fn story(&mut self, story: &StoryReport) -> fmt::Result;
+    fn story(&mut self, story: &'a StoryReport) -> fmt::Result;
     /// Groups of copies counted as one source.
     fn copies(&mut self, _groups: &[SyndicationGroup]) -> fmt::Result {
         Ok(())
@@ -111,13 +111,13 @@ pub(crate) trait Sink {
 }
 
 /// The whole report in the format `out` writes.
-pub(crate) fn render(analysis: &Analysis, mut out: impl Sink) -> String {
+pub(crate) fn render<'a>(analysis: &'a Analysis, mut out: impl Sink<'a>) -> String {
     // Writing into a `String` cannot fail, so the `fmt::Result` is always `Ok`.
     let _ = walk(analysis, &mut out);
     out.finish()
 }
 
-fn walk(analysis: &Analysis, out: &mut impl Sink) -> fmt::Result {
+fn walk<'a>(analysis: &'a Analysis, out: &mut impl Sink<'a>) -> fmt::Result {
     out.begin(analysis)?;
     for story in &analysis.stories {
         walk_story(story, out)?;
@@ -128,7 +128,7 @@ fn walk(analysis: &Analysis, out: &mut impl Sink) -> fmt::Result {
     out.end()
 }
 
-fn walk_story(story: &StoryReport, out: &mut impl Sink) -> fmt::Result {
+fn walk_story<'a>(story: &'a StoryReport, out: &mut impl Sink<'a>) -> fmt::Result {
     out.story(story)?;
     out.copies(&story.syndication)?;
     out.brief(&story.brief)?;
@@ -196,7 +196,7 @@ fn single_source_figures(story: &StoryReport) -> Vec<SingleSourceFigure> {
 
 /// An article's id as running text shows it. Opaque ids like "004_5ed97c3f34f5c044" read better
 /// by their prefix; only a hash tail is dropped: "12_10ecb" and "12_11ecb" must stay apart.
-pub(crate) fn short(id: &str) -> &str {
+pub fn short(id: &str) -> &str {
     match id.split_once('_') {
         Some((head, tail))
             if head.len() >= 2

@@ -45,7 +45,7 @@ fn capitals(title: &str) -> String {
     }
 }
 
-impl Sink for Text {
+impl Sink<'_> for Text {
     fn story(&mut self, story: &StoryReport) -> fmt::Result {
         let st = &self.style;
         let o = &mut self.out;

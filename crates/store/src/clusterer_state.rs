@@ -200,7 +200,9 @@ mod tests {
             let items: Vec<_> = batch.iter().map(|f| (f, None)).collect();
             let tags: Vec<u64> = (0..batch.len() as u64).map(|i| k as u64 * 7 + i).collect();
             live.add_batch(&items, &[], &tags);
-            store.commit_batch(&[], &[], &live.take_changes()).unwrap();
+            store
+                .commit_batch(&[], &[], &[], &live.take_changes())
+                .unwrap();
         }
         let saved = store.load_clusterer(config).unwrap().state();
         assert_eq!(saved, live.state());

@@ -36,11 +36,13 @@ pub struct PreparedArticle {
 
 impl Store {
     /// Store a batch with the clustering state after it, in one transaction; `moved` are earlier
-    /// articles (by id) the batch moved to other stories.
+    /// articles (by id) the batch moved to other stories, `headlines` stories whose best-supported
+    /// headline changed.
     pub fn commit_batch(
         &mut self,
         batch: &[PreparedArticle],
         moved: &[(String, u64)],
+        headlines: &[(u64, String)],
         changes: &Changes,
     ) -> Result<()> {
         let r = self.conn.transaction().and_then(|tx| {
@@ -48,6 +50,7 @@ impl Store {
             if !moved.is_empty() {
                 move_articles(&tx, moved)?;
             }
+            set_headlines(&tx, headlines)?;
             save_changes(&tx, changes)?;
             tx.commit()
         });
@@ -56,6 +59,15 @@ impl Store {
             source,
         })
     }
+}
+
+/// Give stories the headlines chosen for them.
+fn set_headlines(tx: &Transaction, headlines: &[(u64, String)]) -> rusqlite::Result<()> {
+    let mut set = tx.prepare_cached("UPDATE stories SET headline = ?2 WHERE id = ?1")?;
+    for (story, headline) in headlines {
+        set.execute(params![*story as i64, headline])?;
+    }
+    Ok(())
 }
 
 /// Store the batch's articles and their search rows, opening their stories and bringing the
@@ -188,10 +200,10 @@ mod tests {
             prepared("b", "\nStorm Hits Coast\nRoads flooded.", 1),
         ];
         store
-            .commit_batch(&batch, &[], &Changes::default())
+            .commit_batch(&batch, &[], &[], &Changes::default())
             .unwrap();
         store
-            .commit_batch(&[], &[("b".into(), 2)], &Changes::default())
+            .commit_batch(&[], &[("b".into(), 2)], &[], &Changes::default())
             .unwrap();
         let mut stories = store.stories(10).unwrap();
         stories.sort_by(|x, y| x.id.cmp(&y.id));

@@ -17,6 +17,7 @@
 mod clusterer_state;
 mod commit;
 mod queries;
+mod reading;
 mod schema;
 #[cfg(test)]
 mod test_support;
@@ -28,6 +29,7 @@ use rusqlite::Connection;
 pub use clusterer_state::CLUSTERER_FORMAT;
 pub use commit::{IngestSummary, PreparedArticle};
 pub use queries::{fts_query, SearchHit, StoredText, StoryRow};
+pub use reading::{StoredArticle, StorySort, StoryVersion};
 pub use rusqlite::Error as SqlError;
 
 #[derive(Debug, thiserror::Error)]

@@ -51,19 +51,36 @@ impl Store {
              FROM stories s ORDER BY s.last_date DESC NULLS LAST, s.updated_seq DESC LIMIT ?1",
         ))?;
         let rows = stmt.query_map([limit as i64], |r| {
-            let outlets: Option<String> = r.get(5)?;
             Ok(StoryRow {
                 id: story_key(r.get(0)?),
                 headline: r.get(1)?,
                 articles: r.get::<_, i64>(2)? as usize,
                 first_date: r.get(3)?,
                 last_date: r.get(4)?,
-                outlets: outlets
-                    .map(|o| o.split(',').map(str::to_string).collect())
-                    .unwrap_or_default(),
+                outlets: outlets(r.get(5)?),
             })
         });
         self.sql(rows.and_then(|rows| rows.collect()))
+    }
+
+    /// The stored headlines of the given stories (those that exist).
+    pub fn story_headlines(
+        &self,
+        stories: impl IntoIterator<Item = u64>,
+    ) -> Result<std::collections::HashMap<u64, String>> {
+        let mut stmt = self.sql(
+            self.conn
+                .prepare_cached("SELECT headline FROM stories WHERE id = ?1"),
+        )?;
+        let mut out = std::collections::HashMap::new();
+        for id in stories {
+            let headline: Option<String> =
+                self.sql(stmt.query_row([id as i64], |r| r.get(0)).optional())?;
+            if let Some(h) = headline {
+                out.insert(id, h);
+            }
+        }
+        Ok(out)
     }
 
     /// The articles of one story, in ingest order.
@@ -89,14 +106,24 @@ impl Store {
         Ok(out)
     }
 
-    /// Full-text search (FTS5 query syntax), best first by BM25, with each hit's story.
+    /// Full-text search (FTS5 query syntax), best first by BM25, with each hit's story; the
+    /// snippet's matches are in brackets.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        let mut stmt = self.sql(self.conn.prepare(
-            "SELECT a.id, a.title, a.story, s.headline, snippet(articles_fts, 1, '[', ']', '…', 12), bm25(articles_fts)
+        self.search_with(query, limit, ("[", "]"))
+    }
+
+    pub(crate) fn search_with(
+        &self,
+        query: &str,
+        limit: usize,
+        (open, close): (&str, &str),
+    ) -> Result<Vec<SearchHit>> {
+        let mut stmt = self.sql(self.conn.prepare_cached(
+            "SELECT a.id, a.title, a.story, s.headline, snippet(articles_fts, 1, ?3, ?4, '…', 12), bm25(articles_fts)
              FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid JOIN stories s ON s.id = a.story
              WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts) LIMIT ?2",
         ))?;
-        let rows = stmt.query_map(params![fts_query(query), limit as i64], |r| {
+        let rows = stmt.query_map(params![fts_query(query), limit as i64, open, close], |r| {
             Ok(SearchHit {
                 article: r.get(0)?,
                 title: r.get(1)?,
@@ -107,8 +134,9 @@ impl Store {
             })
         });
         match rows.and_then(|rows| rows.collect()) {
+            // FTS5's own syntax errors, and the tokenizer's for an unclosed quote.
             Err(rusqlite::Error::SqliteFailure(_, Some(message)))
-                if message.starts_with("fts5:") =>
+                if message.starts_with("fts5:") || message.starts_with("unterminated string") =>
             {
                 Err(StoreError::Query {
                     query: query.to_string(),
@@ -179,11 +207,18 @@ impl Store {
     }
 }
 
+/// A story's distinct outlets, as `group_concat` joins them.
+pub(crate) fn outlets(joined: Option<String>) -> Vec<String> {
+    joined
+        .map(|o| o.split(',').map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
 /// The columns [`article_row`] reads, in its order.
-const ARTICLE_COLUMNS: &str =
+pub(crate) const ARTICLE_COLUMNS: &str =
     "id, title, text, url, outlet, published, published_date, authors, source";
 
-fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
+pub(crate) fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
     let authors: String = r.get(7)?;
     let date: Option<String> = r.get(6)?;
     Ok(Article {
@@ -197,6 +232,7 @@ fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
         authors: serde_json::from_str(&authors).unwrap_or_default(),
         source: r.get(8)?,
         language: None,
+        extraction: None,
     })
 }
 
@@ -231,5 +267,27 @@ mod tests {
         assert_eq!(fts_query("\"exact phrase\""), "\"exact phrase\"");
         assert_eq!(fts_query("Witk* al-*"), "\"Witk\"* \"al-\"*");
         assert_eq!(fts_query("* a"), "\"*\" \"a\"");
+    }
+
+    #[test]
+    fn a_malformed_query_is_the_users_error() {
+        let path = crate::test_support::scratch("bad-query");
+        let mut store = Store::open(&path).unwrap();
+        let article = Article::new("a", "Quake hits Chile\nThe ground shook.");
+        let prepared = crate::PreparedArticle {
+            hash: crate::text_hash(&article.text),
+            headline: None,
+            simhash: 0,
+            story: 1,
+            copy_of: None,
+            article,
+        };
+        let changes = parallax_stories::Changes::default();
+        store.commit_batch(&[prepared], &[], &[], &changes).unwrap();
+        for q in ["\"unclosed", "a AND"] {
+            let e = store.search(q, 5).unwrap_err();
+            assert!(matches!(e, StoreError::Query { .. }), "{q}: {e}");
+        }
+        crate::test_support::cleanup(&path);
     }
 }

@@ -90,6 +90,20 @@ impl Clusterer {
         std::mem::take(&mut self.moved)
     }
 
+    /// How well `headline` says what story `id`'s reports say
+    /// ([`parallax_text::lines::headline_support`], a term's share being its mean weight in
+    /// the story's centroid); `None` once the story has left memory.
+    pub fn headline_support(&self, id: u64, headline: &str) -> Option<f64> {
+        let story = self.stories.active.get(&id)?;
+        let size = f64::from(story.size.max(1));
+        Some(parallax_text::lines::headline_support(headline, |t| {
+            self.vocab
+                .id(t)
+                .and_then(|t| story.centroid.get(&t))
+                .map_or(0.0, |&w| f64::from(w) / size)
+        }))
+    }
+
     pub fn active_stories(&self) -> usize {
         self.stories.active.len()
     }

@@ -66,6 +66,11 @@ impl Vocabulary {
         v
     }
 
+    /// The feature's number, if it has one.
+    pub(crate) fn id(&self, term: &str) -> Option<TermId> {
+        self.ids.get(term).copied()
+    }
+
     /// The feature's number, given one if it is new.
     pub(crate) fn intern(&mut self, term: &str) -> TermId {
         if let Some(&id) = self.ids.get(term) {

@@ -63,6 +63,23 @@ fn title_case_ratio(words: &[&str]) -> f64 {
     caps as f64 / ws.len() as f64
 }
 
+/// How well a headline is supported by the articles it heads: the support of its content terms
+/// (`share` of a stemmed term: how much of the story carries it), summed and divided by the
+/// square root of their number, so that a longer headline gains only by words the story shares.
+/// A title that reads as a body sentence ([`reads_as_headline`]: long and ending in a stop)
+/// counts half: archives often give an article's first sentence as its title, and a reader
+/// wants a headline. The one scoring rule behind every choice of a story's headline.
+pub fn headline_support(headline: &str, share: impl Fn(&str) -> f64) -> f64 {
+    let terms = crate::terms::content_terms(headline);
+    let total: f64 = terms.iter().map(|t| share(t)).sum();
+    let shape = if reads_as_headline(headline) {
+        1.0
+    } else {
+        0.5
+    };
+    shape * total / (terms.len() as f64).sqrt().max(1.0)
+}
+
 /// Headline style: nearly every word of four or more letters capitalised (at least three such
 /// words, four in five capitalised).
 pub fn is_title_case(text: &str) -> bool {
@@ -193,5 +210,20 @@ mod tests {
         assert!(!is_title_case(
             "The storm hit the coast overnight, the Utility said."
         ));
+    }
+
+    #[test]
+    fn a_headline_is_supported_by_the_words_its_story_shares() {
+        let share = |t: &str| match t {
+            "quak" => 1.0,
+            "chile" => 0.8,
+            _ => 0.0,
+        };
+        let plain = headline_support("Quake hits Chile", share);
+        let padded = headline_support("Quake hits Chile, officials say, amid fears", share);
+        assert!(plain > padded && padded > headline_support("Officials meet", share));
+        assert_eq!(headline_support("", share), 0.0);
+        let sentence = "The quake hit Chile on Monday, and rescuers searched the rubble through the night for survivors, officials said.";
+        assert!(headline_support(sentence, share) < plain / 2.0);
     }
 }

@@ -5,8 +5,20 @@
 //! bytes become U+FFFD; nothing here panics on any input. Extraction of the body is delegated to
 //! a maintained extractor chosen by measurement (see ARCHITECTURE.md, "Decisions").
 
+mod blocks;
+mod choose;
+mod density;
 pub mod eval;
+mod furniture;
 mod inert;
+mod not_text;
+mod page_tree;
+mod readability;
+
+use page_tree::PageTree;
+
+pub use furniture::clean_body;
+pub use readability::split_authors;
 
 use std::io::Read;
 
@@ -70,6 +82,9 @@ pub enum WebError {
     Gzip(String),
     NoArticle,
     TooDeep(usize),
+    /// The bytes are not text: this percentage of the decoded characters are control characters
+    /// or undecodable bytes.
+    NotText(u32),
 }
 
 impl std::fmt::Display for WebError {
@@ -85,6 +100,11 @@ impl std::fmt::Display for WebError {
             WebError::TooDeep(n) => write!(
                 f,
                 "tags nest {n} deep (more than {MAX_NESTING}); not an article page"
+            ),
+            WebError::NotText(percent) => write!(
+                f,
+                "not a web page: {percent}% of its characters are control characters or \
+                 undecodable bytes (binary data, such as an image, saved as a page?)"
             ),
         }
     }
@@ -189,20 +209,38 @@ pub struct Extracted {
     pub site_name: Option<String>,
     pub language: Option<String>,
     pub url: Option<String>,
+    /// Which detector's text this is.
+    pub method: Method,
 }
 
-/// Extraction backends. Measured on the development pages (ARCHITECTURE.md, "Decisions"):
-/// dom_smoothie 0.19 F1 0.964 at 182 pages/s against the `trafilatura` crate 0.6 at F1 0.948 and
-/// 76 pages/s, so dom_smoothie is the one kept.
+/// The detector that gave a page's text (`extraction.method` in `parallax extract`'s JSON).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Method {
+    /// dom_smoothie's Readability, with the furniture rules.
+    #[default]
+    Readability,
+    /// The text-density block classifier (`density.rs`), with the furniture rules.
+    Density,
+}
+
+impl Method {
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Readability => "readability",
+            Method::Density => "density",
+        }
+    }
+}
+
+/// Which detectors to run. `Auto` is what Parallax uses; the others exist to measure each alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Extractor {
-    /// The `dom_smoothie` crate (a Rust port of Readability.js), plus Parallax's boilerplate rules.
+    /// Both detectors, each page's text chosen by `choose.rs`.
+    Auto,
+    /// dom_smoothie (a Rust port of Readability.js) alone.
     Readability,
-}
-
-fn non_empty(s: &str) -> Option<String> {
-    let t = s.trim();
-    (!t.is_empty()).then(|| t.to_string())
+    /// The text-density block classifier alone.
+    Density,
 }
 
 /// Extract the article from decoded HTML.
@@ -211,151 +249,51 @@ pub fn extract_with(
     html: &str,
     url: Option<&str>,
 ) -> Result<Extracted, WebError> {
+    not_text::check(html)?;
     let stripped = inert::strip_inert(html);
     let html: &str = &stripped;
     let depth = max_nesting(html);
     if depth > MAX_NESTING {
         return Err(WebError::TooDeep(depth));
     }
-    let out = match extractor {
-        Extractor::Readability => {
-            let cfg = dom_smoothie::Config {
-                text_mode: dom_smoothie::TextMode::Formatted,
-                ..Default::default()
-            };
-            let mut r = dom_smoothie::Readability::new(html, url, Some(cfg))
-                .map_err(|_| WebError::NoArticle)?;
-            let a = r.parse().map_err(|_| WebError::NoArticle)?;
-            Extracted {
-                title: non_empty(&a.title),
-                text: a.text_content.to_string(),
-                authors: a.byline.as_deref().map(split_authors).unwrap_or_default(),
-                published: a.published_time.clone(),
-                site_name: a.site_name.clone(),
-                language: a.lang.clone(),
-                url: url.map(str::to_string),
-            }
+    let document = dom_query::Document::from(html);
+    let mut out = match extractor {
+        Extractor::Readability => readability::extract(document, url)?,
+        Extractor::Density => Extracted {
+            text: density::extract(&PageTree::from_document(&document)),
+            url: url.map(str::to_string),
+            method: Method::Density,
+            ..Default::default()
+        },
+        Extractor::Auto => {
+            // The density detector reads the tree before Readability rewrites it.
+            let density = density::Reading::of(&PageTree::from_document(&document));
+            let readability = readability::extract(document, url);
+            let mut chosen = choose::choose(readability, &density);
+            chosen.url = url.map(str::to_string);
+            chosen
         }
     };
-    let mut out = out;
-    out.text = clean_body(&out.text);
+    out.text = furniture::clean_body(&out.text);
     // What is left of a page without an article is a menu word or two, not news.
-    if out.text.split_whitespace().count() < MIN_ARTICLE_WORDS {
+    if blocks::word_count(&out.text) < MIN_ARTICLE_WORDS {
         return Err(WebError::NoArticle);
     }
     Ok(out)
 }
 
-/// "By Jane Roe and John Doe | Staff" → ["Jane Roe", "John Doe"].
-pub fn split_authors(raw: &str) -> Vec<String> {
-    raw.split([';', ',', '|', '\n'])
-        .flat_map(|p| p.split(" and "))
-        .map(|p| {
-            p.trim()
-                .trim_start_matches("By ")
-                .trim_start_matches("by ")
-                .trim()
-        })
-        .filter(|p| !p.is_empty() && !p.starts_with('@') && p.split_whitespace().count() <= 4)
-        .map(str::to_string)
-        .collect()
+/// The density detector's blocks and verdicts on a page, for reading why it came out as it did.
+#[doc(hidden)]
+pub fn explain_density(html: &str) -> String {
+    let stripped = inert::strip_inert(html);
+    density::explain(&PageTree::from_document(&dom_query::Document::from(
+        &*stripped,
+    )))
 }
 
-/// Paragraphs separated by blank lines, without the page furniture the extractor let through
-/// (the same line rules the reader applies to text articles).
-pub fn clean_body(text: &str) -> String {
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    let mut keep: Vec<bool> = lines
-        .iter()
-        .map(|l| !parallax_text::is_boilerplate(l) && !is_page_furniture(l))
-        .collect();
-    // One line cut off with an ellipsis may be prose; several are a list of links to other stories.
-    if lines.iter().filter(|l| is_teaser(l)).count() >= 2 {
-        for (k, l) in keep.iter_mut().zip(&lines) {
-            *k &= !is_teaser(l);
-        }
-    }
-    // Links to other stories often come as a capitalised kicker over a headline ("TIME
-    // TRAVELLER" / "Conspiracy theorists say ..."). One such pair may be a subheading over a
-    // line of the article; two or more are a block of related stories. A pair opening the body
-    // is the article's own kicker and headline.
-    let kickers: Vec<usize> = (1..lines.len().saturating_sub(1))
-        .filter(|&i| is_kicker(lines[i]) && is_headline_like(lines[i + 1]))
-        .collect();
-    if kickers.len() >= 2 {
-        for i in kickers {
-            keep[i] = false;
-            keep[i + 1] = false;
-        }
-    }
-    lines
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(l, k)| k.then_some(l))
-        .collect::<Vec<_>>()
-        .join("\n\n")
-}
-
-/// A short line of words in capitals: the label sites put over teasers (a bracketed "[ CNBC ]"
-/// is a citation, not a label).
-fn is_kicker(line: &str) -> bool {
-    line.split_whitespace().count() <= 8
-        && !line.contains(['[', ']', '(', ')'])
-        && line.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && !line.chars().any(char::is_lowercase)
-}
-
-/// A short line without closing punctuation, like a headline.
-fn is_headline_like(line: &str) -> bool {
-    line.split_whitespace().count() <= 20
-        && !line
-            .trim_end_matches(['"', '\'', '\u{2019}', '\u{201d}'])
-            .ends_with(['.', '!', '?', ':', ';', ','])
-}
-
-fn is_teaser(line: &str) -> bool {
-    line.split_whitespace().count() <= 25 && (line.ends_with('\u{2026}') || line.ends_with("..."))
-}
-
-/// Lines extractors let through that are never article prose: counters and symbols (share
-/// counts, "|", "•"), update stamps and photo credits. Measured on the extraction dev set; rules
-/// that cost recall there (all-capital lines, breadcrumbs, lines with links) were dropped.
-fn is_page_furniture(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    if words <= 2 && !line.chars().any(char::is_alphabetic) {
-        return true;
-    }
-    let lower = line.to_lowercase();
-    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| lower.starts_with(p));
-    // "Updated 3:45 PM" is a stamp; "Published in 1999, the book sold well." is prose.
-    let stamp = words <= 12
-        && starts(&["updated", "published", "posted", "last updated"])
-        && line.chars().any(|c| c.is_ascii_digit())
-        && !line.ends_with('.');
-    let credit = words <= 12 && starts(&["image ", "image:", "photo ", "photo:", "photograph:"]);
-    // A caption carries its picture credit on the same line ("... the rabbitCredit: Getty").
-    let caption = words <= 40
-        && [
-            "Credit:",
-            "Photo:",
-            "Image:",
-            "Photograph:",
-            "(Photo",
-            "Picture:",
-        ]
-        .iter()
-        .any(|m| line.contains(m))
-        && !line.starts_with(['"', '\u{201c}']);
-    stamp || credit || caption
-}
-
-/// Extract with the default backend (dom_smoothie; see ARCHITECTURE.md for the measurement).
+/// Extract with both detectors, choosing per page (see ARCHITECTURE.md for the measurement).
 pub fn extract(html: &str, url: Option<&str>) -> Result<Extracted, WebError> {
-    extract_with(Extractor::Readability, html, url)
+    extract_with(Extractor::Auto, html, url)
 }
 
 /// A publication date is never later than when the page was fetched (or now): later dates come
@@ -414,38 +352,5 @@ mod tests {
             Err(WebError::Gzip(_))
         ));
         assert_eq!(gunzip(b"plain").unwrap(), b"plain");
-    }
-
-    #[test]
-    fn page_furniture_is_dropped_and_prose_kept() {
-        let page = "EXCLUSIVE\n\
-            The minister resigned on Monday, aides said.\n\
-            Updated 3:45 PM\n\
-            A hunter ate a rabbitCredit: Getty Images\n\
-            Published in 1999, the report was ignored for a decade.\n\
-            12\n\
-            TIME TRAVELLER\n\
-            Fans spot a star in an old photo\n\
-            'NAIVE AND TRUSTING'\n\
-            Court hears a new claim\n\
-            Other story one is cut off here\u{2026}\n\
-            Other story two is cut off here...";
-        assert_eq!(
-            clean_body(page),
-            "EXCLUSIVE\n\nThe minister resigned on Monday, aides said.\n\n\
-             Published in 1999, the report was ignored for a decade."
-        );
-    }
-
-    #[test]
-    fn a_single_kicker_or_ellipsis_is_kept() {
-        let page = "The vote is due on Friday.\n\
-            WHAT HAPPENS NEXT\n\
-            The timetable\n\
-            He said the talks would go on...";
-        assert_eq!(
-            clean_body(page).lines().filter(|l| !l.is_empty()).count(),
-            4
-        );
     }
 }

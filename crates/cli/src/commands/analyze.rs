@@ -114,6 +114,7 @@ fn extracted_pages(articles: &[Article], url: Option<&String>) -> Vec<serde_json
                 "published": a.published,
                 "site_name": a.outlet,
                 "language": a.language,
+                "extraction": a.extraction.as_ref().map(|m| serde_json::json!({ "method": m })),
             })
         })
         .collect()

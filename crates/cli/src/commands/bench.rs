@@ -12,6 +12,9 @@ use crate::args::BenchArgs;
 use crate::output::say;
 
 pub fn bench(args: BenchArgs) -> Result<ExitCode> {
+    if args.serve {
+        return super::serve::bench(&args);
+    }
     match args.scale {
         Some(n) => bench_scale(n, &args.db, args.undated),
         None => bench_analysis(&args.demo, &args.sizes, args.runs.max(1)),

@@ -46,13 +46,31 @@ pub fn cluster(args: ClusterArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The first headline among a story's articles (by position), or nothing.
+/// The story's best-supported headline: the one whose content words most of its articles'
+/// features carry ([`parallax_text::lines::headline_support`]); ties go to the earlier article.
 fn headline(articles: &[Article], story: &[usize]) -> String {
-    story
+    let features: Vec<std::collections::HashSet<String>> = story
         .iter()
-        .find_map(|&i| {
-            parallax_text::headline_of(articles[i].title.as_deref(), &articles[i].text)
-                .map(str::to_string)
+        .map(|&i| {
+            parallax_stories::features(&parallax_cli::story_input(&articles[i]))
+                .terms
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect()
         })
-        .unwrap_or_default()
+        .collect();
+    let share =
+        |t: &str| features.iter().filter(|f| f.contains(t)).count() as f64 / features.len() as f64;
+    let mut best: Option<(f64, &str)> = None;
+    for &i in story {
+        let Some(h) = parallax_text::headline_of(articles[i].title.as_deref(), &articles[i].text)
+        else {
+            continue;
+        };
+        let s = parallax_text::lines::headline_support(h, share);
+        if best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, h));
+        }
+    }
+    best.map(|(_, h)| h.to_string()).unwrap_or_default()
 }

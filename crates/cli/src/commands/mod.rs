@@ -5,6 +5,7 @@ pub mod analyze;
 pub mod bench;
 pub mod cluster;
 pub mod eval;
+pub mod serve;
 pub mod store;
 
 use std::path::PathBuf;

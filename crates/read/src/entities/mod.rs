@@ -8,6 +8,7 @@
 //! occurs. Headings are title-cased, so there only names the body used are matched.
 //! Cross-article merging of aliases happens later, in the compare stage.
 
+mod article_words;
 mod gazetteer_matches;
 mod kinds;
 mod people;
@@ -15,6 +16,8 @@ mod runs;
 mod titles;
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashSet as HashSet;
 
 use parallax_model::{EntityKind, Mention, MentionForm, Sentence};
 use parallax_text::{tokenize, Token, TokenKind, WordList};
@@ -29,19 +32,25 @@ static NOT_NAMES: WordList = WordList::joined(
     include_str!("../../data/not-names.txt"),
     include_str!("../../data/weekdays.txt"),
 );
+/// Capitalised words that open a sentence or a clause before a name ("Because Obama left").
+static NAME_OPENERS: WordList = WordList::new(include_str!("../../data/name-openers.txt"));
 
 /// Find every entity mention in the article's sentences.
 pub fn find_mentions(sentences: &[Sentence]) -> Vec<Mention> {
-    let tokenized: Vec<Vec<Token<'_>>> = sentences.iter().map(|s| tokenize(&s.text)).collect();
-    let body: Vec<(&Sentence, &Vec<Token<'_>>)> = sentences
+    let tokenized: Vec<Vec<Token<'_>>> = sentences
+        .iter()
+        .map(|s| article_words::split_glued(tokenize(&s.text)))
+        .collect();
+    let common = article_words::lower_case_words(&tokenized);
+    let (body, headings): (Vec<_>, Vec<_>) = sentences
         .iter()
         .zip(&tokenized)
-        .filter(|(s, _)| !s.is_heading)
-        .collect();
+        .partition(|(s, toks)| !reads_as_heading(s, toks));
     // Pass 1: people named with strong evidence, so that later surnames can be resolved.
+    let no_people = HashMap::new();
     let first: Vec<Vec<Mention>> = body
         .iter()
-        .map(|(s, toks)| scan(s, toks, &HashMap::new()))
+        .map(|(s, toks)| scan(&mut Scan::new(s, toks, &no_people, &common)))
         .collect();
     let people = people_by_surname(first.iter().flatten());
     // Pass 2: only sentences with a known surname can read differently now.
@@ -51,7 +60,7 @@ pub fn find_mentions(sentences: &[Sentence]) -> Vec<Mention> {
             .iter()
             .any(|t| people.contains_key(t.stem_possessive()))
         {
-            out.extend(scan(s, toks, &people));
+            out.extend(scan(&mut Scan::new(s, toks, &people, &common)));
         } else {
             out.extend(mentions);
         }
@@ -62,15 +71,36 @@ pub fn find_mentions(sentences: &[Sentence]) -> Vec<Mention> {
         .filter(|m| m.form != MentionForm::Role)
         .map(|m| (m.surface.clone(), (m.key.clone(), m.kind)))
         .collect();
-    for (s, toks) in sentences
-        .iter()
-        .zip(&tokenized)
-        .filter(|(s, _)| s.is_heading)
-    {
-        out.extend(scan_heading(s, toks, &known, &people));
+    for (s, toks) in headings {
+        out.extend(scan_heading(
+            &mut Scan::new(s, toks, &people, &common),
+            &known,
+        ));
     }
     out.sort_by_key(|m| (m.sentence, m.span.start));
     out
+}
+
+/// How many function words capitalised in mid-sentence make a body line title-cased ("Pins The
+/// Rise Of ISIS On …"): names have few ("Bank of America"), headlines many.
+const TITLE_CASE_FUNCTION_WORDS: usize = 3;
+
+/// A headline or heading, or a title-cased line in the body (a link to another story): capitals
+/// say nothing about names there.
+fn reads_as_heading(s: &Sentence, toks: &[Token<'_>]) -> bool {
+    s.is_heading
+        || parallax_text::lines::is_title_case(&s.text)
+            && toks
+                .iter()
+                .skip(1)
+                .filter(|t| {
+                    t.is_capitalized()
+                        && t.text.len() <= 4
+                        && parallax_text::is_stopword(&t.text.to_lowercase())
+                        && !matches!(t.text, "New" | "US" | "I")
+                })
+                .count()
+                >= TITLE_CASE_FUNCTION_WORDS
 }
 
 /// Surname → the longest full name of a person named with a title or a first name.
@@ -96,12 +126,10 @@ fn people_by_surname<'a>(mentions: impl Iterator<Item = &'a Mention>) -> HashMap
 
 /// Mentions in a title-cased heading: gazetteer entries and names already seen in the body.
 fn scan_heading(
-    sentence: &Sentence,
-    toks: &[Token<'_>],
+    sc: &mut Scan<'_, '_>,
     known: &HashMap<String, (String, EntityKind)>,
-    people: &HashMap<String, String>,
 ) -> Vec<Mention> {
-    let mut sc = Scan::new(sentence, toks, people);
+    let (toks, people) = (sc.toks, sc.people);
     let mut i = 0;
     while i < toks.len() {
         let found = (1..=5.min(toks.len() - i)).rev().find_map(|n| {
@@ -125,22 +153,26 @@ fn scan_heading(
             None => i += 1,
         }
     }
-    sc.out
+    std::mem::take(&mut sc.out)
 }
 
 /// Mentions in a body sentence: its capitalised runs, and country names inside hyphenated words.
-fn scan(sentence: &Sentence, toks: &[Token<'_>], people: &HashMap<String, String>) -> Vec<Mention> {
-    let mut sc = Scan::new(sentence, toks, people);
+fn scan(sc: &mut Scan<'_, '_>) -> Vec<Mention> {
+    let toks = sc.toks;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        if article_words::is_party_tag(t) {
+            i += 1;
+            continue;
+        }
         // "US-brokered", "Israel-Kazakhstan", "anti-Israel": name the gazetteer parts.
         if t.kind == TokenKind::Word
             && t.text.contains('-')
             && gazetteer().get(t.stem_possessive()).is_none()
             && t.text.split('-').any(|p| gazetteer().get(p).is_some())
         {
-            hyphen_parts(&mut sc, i);
+            hyphen_parts(sc, i);
             i += 1;
             continue;
         }
@@ -149,10 +181,10 @@ fn scan(sentence: &Sentence, toks: &[Token<'_>], people: &HashMap<String, String
             continue;
         }
         let end = run_end(toks, i);
-        runs::read_run(&mut sc, i, end);
+        runs::read_run(sc, i, end);
         i = end;
     }
-    sc.out
+    std::mem::take(&mut sc.out)
 }
 
 /// Extent of the capitalised run starting at `i`, allowing connectors between capitalised words.
@@ -160,16 +192,29 @@ fn run_end(toks: &[Token<'_>], i: usize) -> usize {
     let mut end = i + 1;
     while end < toks.len() {
         let w = &toks[end];
-        // "George W. Bush": the dot after a middle initial stays inside the name.
+        let next_is_name = toks.get(end + 1).is_some_and(is_name_token);
+        // "George W. Bush": the dot after a middle initial stays inside the name; so does the
+        // dot of an abbreviated title ("Sen. Ben Sasse").
+        let prev = toks[end - 1].text;
         let initial_dot = w.text == "."
-            && toks[end - 1].text.len() == 1
-            && toks[end - 1].text.chars().all(|c| c.is_ascii_uppercase())
-            && end - 1 > i
-            && toks.get(end + 1).is_some_and(is_name_token);
+            && (prev.len() == 1 && prev.chars().all(|c| c.is_ascii_uppercase()) && end - 1 > i
+                || titles::is_abbreviated_title(prev))
+            && next_is_name;
+        // "Taunton Deane Magistrates' Court": a plural possessive inside a body's name, before
+        // its head word ("Sanders' Medicare plan" is two names), unless the run opened with a
+        // quotation mark ('United States' Ambassador).
+        let plural_possessive = w.text == "'"
+            && prev.ends_with('s')
+            && toks[end - 1].end == w.start
+            && toks
+                .get(end + 1)
+                .is_some_and(|n| kinds::head_kind(n.text).is_some())
+            && !(i > 0 && toks[i - 1].text == "'");
         let joins = is_name_token(w)
             || w.is_all_caps()
             || initial_dot
-            || (CONNECTORS.contains(w.text) && toks.get(end + 1).is_some_and(is_name_token));
+            || plural_possessive
+            || (CONNECTORS.contains(w.text) && next_is_name);
         if !joins {
             break;
         }
@@ -178,7 +223,20 @@ fn run_end(toks: &[Token<'_>], i: usize) -> usize {
             break;
         }
     }
+    if possessive_owner(toks, i, end) {
+        return i + 1;
+    }
     end
+}
+
+/// "NBC's Matt Lauer", "Duke's J.J. Redick": a possessive opening a run owns the name after it
+/// and is a run of its own, unless it is a country ("Kazakhstan's President …") or the name of
+/// a body with its head word ("Sam's Club").
+fn possessive_owner(toks: &[Token<'_>], i: usize, end: usize) -> bool {
+    toks[i].text.ends_with("'s")
+        && end > i + 1
+        && gazetteer().get(toks[i].stem_possessive()).is_none()
+        && !(end == i + 2 && kinds::head_kind(toks[i + 1].text).is_some())
 }
 
 /// "US-brokered", "Israel-Kazakhstan": name the parts that are in the gazetteer.
@@ -212,12 +270,12 @@ fn is_name_token(t: &Token<'_>) -> bool {
         && (t.is_capitalized() || t.text.starts_with("al-") || t.text.starts_with("el-"))
 }
 
-/// Tokens as one name: spaces between words, none before a dot ("George W. Bush"), and the
-/// last word without its possessive "'s".
+/// Tokens as one name: spaces between words, none before a dot ("George W. Bush") or an
+/// apostrophe ("Magistrates' Court"), and the last word without its possessive "'s".
 fn join(tokens: &[Token<'_>]) -> String {
     let mut out = String::new();
     for (i, t) in tokens.iter().enumerate() {
-        if i > 0 && t.text != "." {
+        if i > 0 && t.text != "." && t.text != "'" {
             out.push(' ');
         }
         out.push_str(if i + 1 == tokens.len() {
@@ -229,11 +287,13 @@ fn join(tokens: &[Token<'_>]) -> String {
     out
 }
 
-/// One sentence being scanned: its tokens, the people known by surname, the mentions so far.
+/// One sentence being scanned: its tokens, the people known by surname, the words the article
+/// writes in lower case, the mentions so far.
 struct Scan<'a, 't> {
     sentence: &'a Sentence,
     toks: &'a [Token<'t>],
     people: &'a HashMap<String, String>,
+    common: &'a HashSet<String>,
     out: Vec<Mention>,
 }
 
@@ -242,13 +302,26 @@ impl<'a, 't> Scan<'a, 't> {
         sentence: &'a Sentence,
         toks: &'a [Token<'t>],
         people: &'a HashMap<String, String>,
+        common: &'a HashSet<String>,
     ) -> Self {
         Scan {
             sentence,
             toks,
             people,
+            common,
             out: Vec::new(),
         }
+    }
+
+    /// Whether token `i` opens the sentence (only punctuation before it).
+    fn opens_sentence(&self, i: usize) -> bool {
+        self.toks[..i].iter().all(|t| t.kind == TokenKind::Punct)
+    }
+
+    /// A capitalised word opening the sentence that the article also writes in lower case
+    /// ("Stunning Williams …", "Actress Tara Reid …"): a word, not part of the name after it.
+    fn common_word_opening(&self, i: usize) -> bool {
+        self.opens_sentence(i) && self.common.contains(&self.toks[i].text.to_lowercase())
     }
 
     /// Push a mention of tokens [from, to) and return its index. A possessive "'s" is left out;
@@ -270,14 +343,16 @@ impl<'a, 't> Scan<'a, 't> {
         let text = &self.sentence.text;
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
+        // "''America's Unwritten Constitution''": the apostrophe of a possessive is no mark.
         let scare_quoted = matches!(
             (before, after),
             (Some('\''), Some('\'')) | (Some('"'), Some('"'))
-        ) && text[..start]
-            .chars()
-            .rev()
-            .nth(1)
-            .is_none_or(|c| !c.is_alphanumeric());
+        ) && !text[end..].starts_with("'s")
+            && text[..start]
+                .chars()
+                .rev()
+                .nth(1)
+                .is_none_or(|c| !c.is_alphanumeric());
         self.out.push(Mention {
             sentence: self.sentence.index,
             span: start..end,
@@ -420,6 +495,57 @@ mod tests {
             .filter(|m| m.key == "Israel")
             .all(|m| m.scare_quoted));
         assert_eq!(ms.iter().filter(|m| m.key == "Israel").count(), 2);
+    }
+
+    #[test]
+    fn words_around_names_are_not_part_of_them() {
+        let k = keys(
+            "Because Obama left, Republican Donald Trump met Sen. Ben Sasse (R-Neb.).\n\
+             White House Chief of Staff Mick Mulvaney and Senators Tim Scott and Cory Booker came.\n\
+             NBC's Matt Lauer met Judge Jack B. Weinstein of Federal District Court.\n\
+             Actress Tara Reid and the New York-based Taunton Deane Magistrates' Court agreed.",
+        );
+        for junk in [
+            "Because",
+            "Republican",
+            "Sen",
+            "R-Neb",
+            "Staff",
+            "Senators",
+            "NBC's",
+            "Judge",
+            "Actress",
+            "-based",
+        ] {
+            assert!(!k.iter().any(|x| x.contains(junk)), "{junk} in {k:?}");
+        }
+        for name in [
+            "Donald Trump=Donald Trump",
+            "Ben Sasse=Ben Sasse",
+            "Mick Mulvaney=Mick Mulvaney",
+            "Tim Scott=Tim Scott",
+            "Matt Lauer=Matt Lauer",
+            "Jack B. Weinstein=Jack B. Weinstein",
+            "Tara Reid=Tara Reid",
+            "Taunton Deane Magistrates' Court=Taunton Deane Magistrates' Court",
+        ] {
+            assert!(k.contains(&name.to_string()), "{name} not in {k:?}");
+        }
+        let m = mentions("Sen. Ben Sasse spoke.");
+        assert_eq!(m[0].1, "Ben Sasse");
+        let s = crate::test_sentence(0, "AG Barr and Indiana Gov. Mike Pence spoke.");
+        let titles: Vec<_> = find_mentions(&[s])
+            .into_iter()
+            .filter(|m| m.kind == EntityKind::Person)
+            .map(|m| (m.key, m.title))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("Barr".to_string(), Some("AG".to_string())),
+                ("Mike Pence".to_string(), Some("Gov.".to_string()))
+            ]
+        );
     }
 
     #[test]

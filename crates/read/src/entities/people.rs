@@ -54,9 +54,14 @@ pub(super) fn name(
     let first = &toks[from];
     let known_person = sc.people.contains_key(toks[end - 1].stem_possessive());
     if title.is_none() && !known_person {
-        // "Police said": a group of actors, not a name; "County Sheriff": a role, not a name.
-        if n == 1 && COLLECTIVE_ACTORS.contains(&first.text.to_lowercase())
+        // "Police said": a group of actors, not a name; "County Sheriff": a role, not a name;
+        // "Man charged …", "E": a word the article writes in lower case opening the sentence,
+        // or a lone initial.
+        let lower = first.text.to_lowercase();
+        if n == 1 && COLLECTIVE_ACTORS.contains(&lower)
             || n >= 2 && ROLE_NOUNS.contains(toks[end - 1].text.to_lowercase().as_str())
+            || n == 1 && sc.opens_sentence(from) && sc.common.contains(&lower)
+            || n == 1 && first.text.chars().count() == 1
         {
             return;
         }
@@ -67,11 +72,7 @@ pub(super) fn name(
     }
     if is_person(sc, from, end, title.is_some()) {
         push_person(sc, from, end, key, title, country);
-    } else if n == 1
-        && first.is_all_caps()
-        && first.text.len() <= 6
-        && !NOT_NAMES.contains(first.text)
-    {
+    } else if n == 1 && is_acronym(sc, from) {
         sc.push(
             from,
             end,
@@ -80,6 +81,23 @@ pub(super) fn name(
             MentionForm::Name,
         );
     }
+}
+
+/// A short all-capitals word that names a body ("NDAA", "FEC"): not an English word the article
+/// also writes in lower case ("FIRE", "BOOM"), nor a dateline opening the sentence ("SEOUL, South
+/// Korea -").
+fn is_acronym(sc: &Scan<'_, '_>, i: usize) -> bool {
+    let t = &sc.toks[i];
+    let dateline = sc.opens_sentence(i)
+        && sc
+            .toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.text, "," | "-"));
+    t.is_all_caps()
+        && t.text.len() <= 6
+        && !NOT_NAMES.contains(t.text)
+        && !sc.common.contains(&t.text.to_lowercase())
+        && !dateline
 }
 
 /// Where the name in [from, to) ends: before a trailing connector or weekday ("the Steelers
@@ -137,28 +155,7 @@ fn push_person(
         Some(full) if end - from == 1 => (full.clone(), MentionForm::Surname),
         _ => (key, MentionForm::Name),
     };
-    // "McCluster-who": a lost space glued the next word on; the name stops at the hyphen.
-    let glued = toks[end - 1]
-        .text
-        .rsplit_once('-')
-        .filter(|(_, tail)| {
-            tail.starts_with(|c: char| c.is_lowercase()) && tail.chars().all(char::is_alphabetic)
-        })
-        .map(|(_, tail)| tail.len() + 1);
-    let key = match glued {
-        Some(cut) if form == MentionForm::Name && key.len() > cut => {
-            key[..key.len() - cut].to_string()
-        }
-        _ => key,
-    };
     let idx = sc.push(from, end, key, EntityKind::Person, form);
-    if let Some(cut) = glued {
-        let m = &mut sc.out[idx];
-        if m.surface.len() > cut && m.surface.ends_with(toks[end - 1].text) {
-            m.span.end -= cut;
-            m.surface.truncate(m.surface.len() - cut);
-        }
-    }
     sc.out[idx].title = title;
     sc.out[idx].title_country = country;
 }

@@ -3,14 +3,20 @@
 //! turn, and a title with a country but no name as a role ("the Kazakh President").
 
 use parallax_model::{EntityKind, MentionForm};
-use parallax_text::Token;
+use parallax_text::{Token, WordList};
 
 use super::gazetteer_matches::{gazetteer_at, look_back_country, push_entry};
-use super::kinds::head_kind;
+use super::kinds::{head_kind, non_person_kind};
 use super::people::name;
-use super::titles::title_at;
-use super::{join, Scan, CONNECTORS, NOT_NAMES};
+use super::titles::{is_plural_title, title_at};
+use super::{join, Scan, CONNECTORS, NAME_OPENERS, NOT_NAMES};
 use crate::gazetteer::gazetteer;
+use crate::wordlists::ROLE_NOUNS;
+
+/// Party words that qualify a name without being part of it ("Republican Donald Trump").
+static PARTY_WORDS: WordList = WordList::new(include_str!("../../data/party-words.txt"));
+/// Nouns that describe the organisation named after them ("Drugmaker Pfizer").
+static DESCRIPTOR_NOUNS: WordList = WordList::new(include_str!("../../data/descriptor-nouns.txt"));
 
 /// Read one capitalised run [from, to).
 pub(super) fn read_run(sc: &mut Scan<'_, '_>, from: usize, to: usize) {
@@ -35,7 +41,12 @@ fn names_whole_run(sc: &mut Scan<'_, '_>, from: usize, to: usize) -> bool {
         // "A Los Angeles Superior Court judge": a sentence-initial article is not the name.
         start = from + 1;
     }
-    if to - start < 2 {
+    // "Because Republicans …", "Addressing New York State Republican Party …": words opening
+    // the sentence before the name.
+    while to - start > 2 && opens_before_name(sc, start) {
+        start += 1;
+    }
+    if to - start < 2 || titled_person_of_body(toks, start, to) {
         return false;
     }
     let whole = join(&toks[start..to]);
@@ -61,6 +72,17 @@ fn names_whole_run(sc: &mut Scan<'_, '_>, from: usize, to: usize) -> bool {
     false
 }
 
+/// "Judge Jack B. Weinstein of Federal District Court": a titled person of a body, not the
+/// body's name.
+fn titled_person_of_body(toks: &[Token<'_>], start: usize, to: usize) -> bool {
+    let Some((n, _)) = title_at(toks, start) else {
+        return false;
+    };
+    (start + n..to)
+        .find(|&k| toks[k].text == "of")
+        .is_some_and(|of| of >= start + n + 2)
+}
+
 /// What the part of a run read so far says about the name that follows.
 struct Pending {
     title: Option<String>,
@@ -69,10 +91,10 @@ struct Pending {
 }
 
 impl Pending {
-    /// Read the name tokens gathered so far, up to `end`.
+    /// Read the name tokens gathered so far, up to `end`; a title goes to that name.
     fn flush(&mut self, sc: &mut Scan<'_, '_>, end: usize) {
         if let Some(start) = self.name_start.take() {
-            name(sc, start, end, self.title.clone(), self.country.clone());
+            name(sc, start, end, self.title.take(), self.country.clone());
         }
     }
 }
@@ -90,7 +112,9 @@ fn read_parts(sc: &mut Scan<'_, '_>, from: usize, to: usize) {
         let t = &toks[i];
         if let Some((n, e)) = gazetteer_at(toks, i, to) {
             p.flush(sc, i);
+            let before = sc.out.len();
             if let Some(country) = push_entry(sc, i, n, to, e) {
+                country_of_title(sc, before, i, &country);
                 p.country = Some(country);
             }
             i += n;
@@ -102,14 +126,14 @@ fn read_parts(sc: &mut Scan<'_, '_>, from: usize, to: usize) {
             i += n;
             continue;
         }
-        let outside_name = p.name_start.is_none();
-        if outside_name && (CONNECTORS.contains(t.text) || NOT_NAMES.contains(t.stem_possessive()))
-        {
-            i += 1;
-            continue;
-        }
-        if outside_name {
-            p.name_start = Some(i);
+        match p.name_start {
+            // "William A. Ackman of Pershing Square": a person of a place or a body.
+            Some(start) if t.text == "of" && i - start >= 2 && names_a_body(toks, i + 1, to) => {
+                p.flush(sc, i);
+            }
+            None if !starts_a_name(sc, i, to) => {}
+            None => p.name_start = Some(i),
+            Some(_) => {}
         }
         i += 1;
     }
@@ -129,6 +153,85 @@ fn read_parts(sc: &mut Scan<'_, '_>, from: usize, to: usize) {
             sc.out[idx].title = Some(title);
             sc.out[idx].title_country = Some(country);
         }
+    }
+}
+
+/// Whether token `i` of a run ending at `to` can start a name: not a connector, a word that is
+/// never a name, a contraction, a party word ("Republican Donald Trump"), a plural title; and,
+/// before more of the run, not a role or descriptor noun or a common word opening the sentence
+/// ("Actress Tara Reid", "Drugmaker Pfizer", "Stunning Williams").
+fn starts_a_name(sc: &Scan<'_, '_>, i: usize, to: usize) -> bool {
+    let t = &sc.toks[i];
+    let word = t.stem_possessive();
+    let lower = word.to_lowercase();
+    let contraction = ["n't", "'m", "'re", "'ll", "'ve", "'d"]
+        .iter()
+        .any(|c| lower.ends_with(c));
+    if CONNECTORS.contains(t.text)
+        || NOT_NAMES.contains(word)
+        || NAME_OPENERS.contains(word)
+        || contraction
+        || PARTY_WORDS.contains(word)
+        || is_plural_title(word)
+    {
+        return false;
+    }
+    let rest = to - i - 1;
+    // Opening a sentence, a role or descriptor noun is capitalised for its place only.
+    let opening_noun =
+        sc.opens_sentence(i) && (ROLE_NOUNS.contains(&lower) || DESCRIPTOR_NOUNS.contains(&lower));
+    let describes = opening_noun
+        || sc.common_word_opening(i) && (rest >= 2 || is_adjectival(&lower))
+        || describes_known_person(sc, i, to);
+    rest == 0 || !describes
+}
+
+/// "Stunning Williams quickly achieved …" after "Esther Williams": an adjective opening the
+/// sentence before the surname of a person named earlier, whose given name it is not.
+fn describes_known_person(sc: &Scan<'_, '_>, i: usize, to: usize) -> bool {
+    let word = sc.toks[i].text;
+    to == i + 2
+        && sc.opens_sentence(i)
+        && is_adjectival(&word.to_lowercase())
+        && sc
+            .people
+            .get(sc.toks[i + 1].stem_possessive())
+            .is_some_and(|full| !full.starts_with(word))
+}
+
+/// A word before a name that is not part of it: an opener ("Because …"), or a participle
+/// opening the sentence ("Addressing …").
+fn opens_before_name(sc: &Scan<'_, '_>, i: usize) -> bool {
+    let word = sc.toks[i].text;
+    NAME_OPENERS.contains(word) || sc.opens_sentence(i) && word.len() > 6 && word.ends_with("ing")
+}
+
+/// Endings of adjectives and participles: a capitalised word with one opening a sentence is a
+/// word, not a first name ("Stunning Williams"), where "Bill Clinton" is a name.
+fn is_adjectival(word: &str) -> bool {
+    ["ing", "ed", "ly", "ous", "ful", "ive", "less", "able"]
+        .iter()
+        .any(|e| word.len() > e.len() + 3 && word.ends_with(e))
+}
+
+/// Whether tokens [from, to) name a place or a body on their own ("Pershing Square", "Russia",
+/// "Federal District Court").
+fn names_a_body(toks: &[Token<'_>], from: usize, to: usize) -> bool {
+    from < to
+        && (gazetteer_at(toks, from, to).is_some_and(|(n, _)| from + n == to)
+            || non_person_kind(&toks[from..to]).is_some()
+            || to - from >= 2 && head_kind(toks[to - 1].stem_possessive()).is_some())
+}
+
+/// "President Vladimir V. Putin of Russia": the country after "of" qualifies the title of the
+/// person just named (the mention pushed before index `before`).
+fn country_of_title(sc: &mut Scan<'_, '_>, before: usize, at: usize, country: &str) {
+    if at == 0 || sc.toks[at - 1].text != "of" || before == 0 {
+        return;
+    }
+    let m = &mut sc.out[before - 1];
+    if m.kind == EntityKind::Person && m.title.is_some() && m.title_country.is_none() {
+        m.title_country = Some(country.to_string());
     }
 }
 

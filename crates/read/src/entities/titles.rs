@@ -31,8 +31,8 @@ pub(super) fn title_at(toks: &[Token<'_>], i: usize) -> Option<(usize, String)> 
     })
 }
 
-/// Whether a title can start with `word` ("Prime" of "Prime Minister"): most tokens start none,
-/// and need no lookup of longer spans.
+/// Whether a title can start with `word` ("Prime" of "Prime Minister", "Sen" of "Sen."): most
+/// tokens start none, and need no lookup of longer spans.
 fn title_first_word(word: &str) -> bool {
     static FIRST_WORDS: OnceLock<HashSet<String>> = OnceLock::new();
     FIRST_WORDS
@@ -40,8 +40,25 @@ fn title_first_word(word: &str) -> bool {
             PERSON_TITLES
                 .iter()
                 .filter_map(|t| t.split(' ').next())
-                .map(str::to_lowercase)
+                .map(|w| w.trim_end_matches('.').to_lowercase())
                 .collect()
         })
         .contains(&word.to_lowercase())
+}
+
+/// Whether `word` followed by a dot is an abbreviated title ("Sen" of "Sen. Ben Sasse"), so
+/// that the dot does not end the name run.
+pub(super) fn is_abbreviated_title(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && PERSON_TITLES.contains(&format!("{word}."))
+}
+
+/// A plural title ("Senators Tim Scott and Cory Booker"): several people, none of them named by
+/// the word.
+pub(super) fn is_plural_title(word: &str) -> bool {
+    word.len() > 3
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word
+            .strip_suffix('s')
+            .is_some_and(|one| PERSON_TITLES.contains(one))
 }

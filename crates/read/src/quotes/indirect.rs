@@ -3,10 +3,15 @@
 
 use std::ops::Range;
 
-use parallax_model::{Mention, Quote, QuoteKind, Sentence};
+use parallax_model::{Quote, QuoteKind, Sentence};
 use parallax_text::{tokenize, Token, TokenKind, WordList};
 
-use super::speakers::{speaker_np, AUXILIARIES};
+use super::attribution::Attribution;
+use super::direct::Found;
+use super::doc::Doc;
+use super::people::People;
+use super::phrases::AUXILIARIES;
+use super::speaker_phrase::{read_phrase, Order, Speaker};
 use crate::wordlists::WEEKDAY_NAMES;
 
 /// Verbs clear enough to attribute reported speech without quotation marks.
@@ -16,12 +21,12 @@ static INDIRECT_VERBS: WordList =
 static TRANSITIVE_CUES: WordList = WordList::new(include_str!("../../data/transitive-cues.txt"));
 
 /// "X said (that) …" without quotation marks, when X is clearly a named actor or role.
-pub(super) fn indirect_quote(s: &Sentence, mentions: &[Mention]) -> Option<Quote> {
+pub(super) fn indirect_quote(doc: &Doc<'_>, people: &People, s: &Sentence) -> Option<Found> {
     let toks = tokenize(&s.text);
     let verb = toks.iter().position(|t| INDIRECT_VERBS.contains(t.text))?;
     if verb == 0 || verb > 10 {
         // Trailing attribution: "…, officials said."
-        return trailing_attribution(s, &toks, mentions);
+        return trailing_attribution(doc, people, s, &toks);
     }
     let subject: Vec<Token<'_>> = toks[..verb]
         .iter()
@@ -29,9 +34,9 @@ pub(super) fn indirect_quote(s: &Sentence, mentions: &[Mention]) -> Option<Quote
         .cloned()
         .collect();
     if subject.iter().any(|t| t.text == ",") {
-        return trailing_attribution(s, &toks, mentions);
+        return trailing_attribution(doc, people, s, &toks);
     }
-    let speaker = speaker_np(&subject, s, 0, mentions)?;
+    let speaker = named_speaker(doc, people, s, &subject)?;
     // "confirmed to The Associated Press that …": the words start after "that".
     let that = toks[verb + 1..]
         .iter()
@@ -58,7 +63,12 @@ pub(super) fn indirect_quote(s: &Sentence, mentions: &[Mention]) -> Option<Quote
     clause_quote(s, &toks, from, toks.len(), speaker, toks[verb].text)
 }
 
-fn trailing_attribution(s: &Sentence, toks: &[Token<'_>], mentions: &[Mention]) -> Option<Quote> {
+fn trailing_attribution(
+    doc: &Doc<'_>,
+    people: &People,
+    s: &Sentence,
+    toks: &[Token<'_>],
+) -> Option<Found> {
     // "…, Kazakh officials said." — the attribution closes the sentence.
     let n = toks.len();
     let end = if toks.last().is_some_and(|t| t.text == ".") {
@@ -74,7 +84,7 @@ fn trailing_attribution(s: &Sentence, toks: &[Token<'_>], mentions: &[Mention]) 
     if verb - comma > 6 || verb - comma < 2 {
         return None;
     }
-    let speaker = speaker_np(&toks[comma + 1..verb], s, 0, mentions)?;
+    let speaker = named_speaker(doc, people, s, &toks[comma + 1..verb])?;
     clause_quote(s, toks, 0, comma, speaker, toks[verb].text)
 }
 
@@ -83,9 +93,9 @@ fn clause_quote(
     toks: &[Token<'_>],
     from: usize,
     to: usize,
-    speaker: String,
+    speaker: (String, usize),
     cue: &str,
-) -> Option<Quote> {
+) -> Option<Found> {
     let words = toks
         .get(from..to)?
         .iter()
@@ -99,12 +109,47 @@ fn clause_quote(
         end = toks[to - 1].start;
     }
     let local: Range<usize> = toks[from].start..end;
-    Some(Quote {
-        sentences: s.index..s.index + 1,
-        text: s.text[local.clone()].trim().to_string(),
-        span: s.span.start + local.start..s.span.start + local.end,
-        speaker: Some(speaker),
-        cue: Some(cue.to_string()),
-        kind: QuoteKind::Indirect,
+    let (name, at) = speaker;
+    Some(Found {
+        quote: Quote {
+            sentences: s.index..s.index + 1,
+            text: s.text[local.clone()].trim().to_string(),
+            span: s.span.start + local.start..s.span.start + local.end,
+            speaker: None,
+            cue: Some(cue.to_string()),
+            kind: QuoteKind::Indirect,
+        },
+        attribution: Some(Attribution {
+            speaker: Speaker::Name(name),
+            at,
+            cue: cue.to_string(),
+        }),
+        opens_paragraph: false,
+        opens_sentence: false,
     })
+}
+
+/// The speaker of reported speech without quotation marks: a name or a description ("Kazakh
+/// officials"), never a pronoun, whose referent is too uncertain to report words for.
+fn named_speaker(
+    doc: &Doc<'_>,
+    people: &People,
+    s: &Sentence,
+    subject: &[Token<'_>],
+) -> Option<(String, usize)> {
+    let absolute: Vec<Token<'_>> = subject
+        .iter()
+        .map(|t| Token {
+            start: t.start + s.span.start,
+            end: t.end + s.span.start,
+            ..t.clone()
+        })
+        .collect();
+    let at = absolute.first()?.start;
+    match read_phrase(doc, people, &absolute, Order::Subject)? {
+        Speaker::Name(name) => Some((name, at)),
+        Speaker::Place(_) => None,
+        Speaker::Description { phrase, .. } => Some((phrase, at)),
+        Speaker::Pronoun(_) => None,
+    }
 }

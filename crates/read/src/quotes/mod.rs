@@ -2,22 +2,39 @@
 //!
 //! Direct quotes are found per paragraph by pairing quotation marks; a quote left open at the end
 //! of a paragraph runs to its end (the convention for quotes over several paragraphs), unless the
-//! next line closes it without reopening it (text with one sentence per line). The speaker comes
-//! from the attribution around the quote (`speakers`) — `"…," X said`, `said X`,
-//! `X said: "…"`, `according to X`, `X told reporters` — and a pronoun speaker is resolved to the
-//! person last mentioned. A quote right after another without its own attribution continues the
-//! previous speaker's words. Sentences without quotation marks may report speech indirectly
-//! (`indirect`): "X said (that) …", "…, officials said."
+//! next line closes it without reopening it (text with one sentence per line). Each quote is
+//! read on its own (`direct`): where its attribution is (`attribution`: `"…," Mr. Clyburn said`,
+//! `said Sen. Ben Sasse (R-Neb.)`, `X said: "…"`, a colon closing the previous paragraph, a
+//! signature line), with which verb (`cues`) and which phrase (`phrases`), and what the phrase
+//! names (`speaker_phrase`). Then, in text order, the speakers are resolved against the people
+//! the article names (`people`, `coreference`: a surname, "he", "they", "the senator"), and a
+//! quote without attribution continues the quote before it, in its paragraph or opening the
+//! next. Sentences without quotation marks may report speech indirectly (`indirect`): "X said
+//! (that) …", "…, officials said."
 
+mod attribution;
+mod coreference;
+mod cues;
 mod direct;
+mod doc;
 mod indirect;
-mod speakers;
+mod people;
+mod phrases;
+mod speaker_phrase;
+
+use std::ops::Range;
 
 use parallax_model::{Line, LineRole, Mention, Quote, QuoteKind, Sentence};
 
-/// A quote left open by one body line that the next line closes: its opening mark and the
-/// sentences it spans so far.
-type Carried<'a> = Option<(usize, Vec<&'a Sentence>)>;
+use attribution::Attribution;
+use coreference::{resolve_description, resolve_pronoun, Discourse};
+use direct::{Found, Marks};
+use doc::Doc;
+use people::People;
+use speaker_phrase::Speaker;
+
+/// A quote left open by one body line that the next line closes: its opening mark.
+type Carried = Option<usize>;
 
 /// Find the quotes of one article.
 pub fn find_quotes(
@@ -26,34 +43,47 @@ pub fn find_quotes(
     sentences: &[Sentence],
     mentions: &[Mention],
 ) -> Vec<Quote> {
+    let doc = Doc::new(text, lines, sentences, mentions);
+    let people = People::new(&doc);
+    let found = quotations(&doc, &people);
+    resolve_speakers(&doc, &people, found)
+}
+
+/// Every quotation of the article in order, with its attribution as read; the sentences of a
+/// paragraph outside quotation marks may report speech indirectly.
+fn quotations(doc: &Doc<'_>, people: &People) -> Vec<Found> {
     let mut out = Vec::new();
-    let mut carried: Carried<'_> = None;
-    for (line_index, line) in lines.iter().enumerate() {
+    let mut carried: Carried = None;
+    for (line_index, line) in doc.lines.iter().enumerate() {
         if line.role != LineRole::Body {
             carried = None;
             continue;
         }
-        let line_sentences: Vec<&Sentence> =
-            sentences.iter().filter(|s| s.line == line_index).collect();
+        let line_sentences: Vec<&Sentence> = doc
+            .sentences
+            .iter()
+            .filter(|s| s.line == line_index)
+            .collect();
         if line_sentences.is_empty() {
             carried = None;
             continue;
         }
-        let marks = marks_of(text, line);
+        let marks = marks_of(doc.text, line);
         let mut k = 0;
         let mut quoted_sentences = Vec::new();
-        let first_of_line = out.len();
-        if let (Some((open, mut before)), Some(&close)) = (carried.take(), marks.first()) {
+        let mut pairs: Vec<Marks> = Vec::new();
+        if let (Some(open), Some(&close)) = (carried.take(), marks.first()) {
             // The carried quote closes at this line's first mark.
-            before.extend(line_sentences.iter().copied());
-            if let Some(q) = direct::direct_quote(text, open, close, &before, mentions) {
-                quoted_sentences.extend(q.sentences.clone());
-                out.push(q);
-            }
+            pairs.push(Marks {
+                open,
+                close,
+                previous: line.span.start,
+                next: marks.get(1).copied().unwrap_or(line.span.end),
+            });
             k = 1;
         }
         if (marks.len() - k) % 2 == 1 {
-            carried = carry_to_next_line(text, lines, line_index, &marks, &line_sentences);
+            carried = carry_to_next_line(doc.text, doc.lines, line_index, &marks);
         }
         let pair_end = if carried.is_some() {
             marks.len() - 1
@@ -61,12 +91,19 @@ pub fn find_quotes(
             marks.len()
         };
         while k < pair_end {
-            let open = marks[k];
             let close = marks.get(k + 1).copied().unwrap_or(line.span.end);
+            pairs.push(Marks {
+                open: marks[k],
+                close,
+                previous: k.checked_sub(1).map_or(line.span.start, |p| marks[p] + 1),
+                next: marks.get(k + 2).copied().unwrap_or(line.span.end),
+            });
             k += 2;
-            if let Some(q) = direct::direct_quote(text, open, close, &line_sentences, mentions) {
-                quoted_sentences.extend(q.sentences.clone());
-                out.push(q);
+        }
+        for m in &pairs {
+            if let Some(f) = direct::direct_quote(doc, people, m) {
+                quoted_sentences.extend(f.quote.sentences.clone());
+                out.push(f);
             }
         }
         if carried.is_some() {
@@ -77,11 +114,10 @@ pub fn find_quotes(
                     .map(|s| s.index),
             );
         }
-        continue_speakers(&mut out[first_of_line.saturating_sub(1)..]);
         for s in &line_sentences {
             if !s.text.contains('"') && !quoted_sentences.contains(&s.index) {
-                if let Some(q) = indirect::indirect_quote(s, mentions) {
-                    out.push(q);
+                if let Some(f) = indirect::indirect_quote(doc, people, s) {
+                    out.push(f);
                 }
             }
         }
@@ -101,13 +137,7 @@ fn marks_of(text: &str, line: &Line) -> Vec<usize> {
 /// followed by a line that does not reopen it with a mark of its own but closes it (an odd number
 /// of marks), is one quote, carried to the next line. A next line starting with a mark is the
 /// newspaper convention for a quote running over paragraphs instead: each runs to its line's end.
-fn carry_to_next_line<'a>(
-    text: &str,
-    lines: &[Line],
-    line_index: usize,
-    marks: &[usize],
-    line_sentences: &[&'a Sentence],
-) -> Carried<'a> {
+fn carry_to_next_line(text: &str, lines: &[Line], line_index: usize, marks: &[usize]) -> Carried {
     let next = lines
         .get(line_index + 1)
         .filter(|n| n.role == LineRole::Body)?;
@@ -116,29 +146,134 @@ fn carry_to_next_line<'a>(
     if !closes || reopens {
         return None;
     }
-    let open = marks[marks.len() - 1];
-    let own: Vec<&Sentence> = line_sentences
-        .iter()
-        .copied()
-        .filter(|s| s.span.end > open)
-        .collect();
-    Some((open, own))
+    marks.last().copied()
 }
 
-/// A quote that continues the previous speaker's words ("…," she said. "…"): `quotes` starts
-/// with the quote before the line's first, whose speaker the line's first may continue.
-fn continue_speakers(quotes: &mut [Quote]) {
-    for k in 1..quotes.len() {
-        let (prev, cur) = (&quotes[k - 1], &quotes[k]);
-        if cur.speaker.is_none()
-            && cur.kind == QuoteKind::Direct
-            && prev.speaker.is_some()
-            && cur.sentences.start <= prev.sentences.end
-        {
-            let (speaker, cue) = (prev.speaker.clone(), prev.cue.clone());
-            quotes[k].speaker = speaker;
-            quotes[k].cue = cue;
+/// Each quote's speaker, in order: its attribution resolved (a pronoun to the person it refers
+/// to, "the senator" to the senator named), else the speaker of the quote it continues.
+fn resolve_speakers(doc: &Doc<'_>, people: &People, found: Vec<Found>) -> Vec<Quote> {
+    let quoted: Vec<Range<usize>> = found
+        .iter()
+        .filter(|f| f.quote.kind != QuoteKind::Indirect)
+        .map(|f| f.quote.span.clone())
+        .collect();
+    let mut speakers: Vec<(usize, String)> = Vec::new();
+    let mut out: Vec<Quote> = Vec::with_capacity(found.len());
+    // The latest direct or partial quote with a speaker, and the sentence after its attribution.
+    let mut last: Option<(usize, usize)> = None;
+    for f in found {
+        let mut quote = f.quote;
+        let discourse = Discourse {
+            quoted: &quoted,
+            speakers: &speakers,
+        };
+        let attributed = f.attribution.as_ref().map(|a| {
+            let speaker = resolve(doc, people, a, &discourse);
+            let sentence = doc.sentence_at(a.at).map_or(0, |s| s.index);
+            (speaker, a.at, sentence)
+        });
+        let mut extent = quote.sentences.end;
+        if let Some((speaker, at, sentence)) = attributed {
+            if let Some(name) = &speaker {
+                speakers.push((at, name.clone()));
+            }
+            quote.speaker = speaker;
+            extent = extent.max(sentence + 1);
+        } else if quote.kind == QuoteKind::Direct {
+            let previous = last.filter(|&(k, end)| {
+                continues(doc, &quote, f.opens_paragraph, end)
+                    || out[k]
+                        .speaker
+                        .as_deref()
+                        .is_some_and(|speaker| resumes(doc, people, &quote, end, speaker))
+            });
+            if let Some((k, _)) = previous {
+                quote.speaker = out[k].speaker.clone();
+                quote.cue = out[k].cue.clone();
+            } else if f.opens_sentence {
+                quote.speaker = paragraph_subject(doc, people, &quote, &quoted);
+            }
         }
+        if quote.kind != QuoteKind::Indirect {
+            last = quote.speaker.is_some().then_some((out.len(), extent));
+        }
+        out.push(quote);
+    }
+    out
+}
+
+/// Whether a quote without attribution continues the previous quote, whose quotation and
+/// attribution end before sentence `end`: it starts right there (`"…," she said. "…"`), in the
+/// same paragraph or opening the next one.
+fn continues(doc: &Doc<'_>, quote: &Quote, opens_paragraph: bool, end: usize) -> bool {
+    let same_line = |a: usize, b: usize| {
+        doc.sentences.get(a).map(|s| s.line) == doc.sentences.get(b).map(|s| s.line)
+    };
+    quote.sentences.start <= end
+        && (opens_paragraph || same_line(quote.sentences.start, end.saturating_sub(1)))
+}
+
+/// Whether a quote without attribution resumes the previous quote of its paragraph, whose
+/// attribution ends before sentence `end`, after narration that names nobody else (`"…," Woolson
+/// said. They also lie in a dead zone. "That's a tough area."`).
+fn resumes(doc: &Doc<'_>, people: &People, quote: &Quote, end: usize, speaker: &str) -> bool {
+    let (Some(after), Some(here)) = (
+        doc.sentences.get(end.saturating_sub(1)),
+        doc.sentences.get(quote.sentences.start),
+    ) else {
+        return false;
+    };
+    after.line == here.line
+        && people
+            .named_in(after.span.end..here.span.start)
+            .all(|(_, name)| name == speaker)
+}
+
+/// A quotation opening its sentence without attribution, right after a sentence about a person
+/// in its paragraph or closing the previous one ("Viguerie is upbeat about Cruz's chances." then
+/// "“Not only can Ted Cruz win …”"): that person, named first in the sentence.
+fn paragraph_subject(
+    doc: &Doc<'_>,
+    people: &People,
+    quote: &Quote,
+    quoted: &[Range<usize>],
+) -> Option<String> {
+    let here = doc.sentences.get(quote.sentences.start)?;
+    let previous = doc.sentences.get(here.index.checked_sub(1)?)?;
+    if previous.is_heading || previous.line + 1 < here.line || previous.text.contains('"') {
+        return None;
+    }
+    let subject_end = doc
+        .tokens(previous.span.clone())
+        .get(SUBJECT_WORDS)
+        .map_or(previous.span.end, |t| t.start);
+    people
+        .named_in(previous.span.start..subject_end)
+        .find(|(span, _)| !quoted.iter().any(|q| q.contains(&span.start)))
+        .map(|(_, name)| name.clone())
+}
+
+/// How far into a sentence, in tokens, its subject may be named.
+const SUBJECT_WORDS: usize = 4;
+
+/// The speaker an attribution names, resolved.
+fn resolve(
+    doc: &Doc<'_>,
+    people: &People,
+    a: &Attribution,
+    discourse: &Discourse<'_>,
+) -> Option<String> {
+    match &a.speaker {
+        Speaker::Name(name) | Speaker::Place(name) => Some(name.clone()),
+        Speaker::Pronoun(gender) => resolve_pronoun(doc, people, *gender, a.at, discourse),
+        Speaker::Description {
+            phrase,
+            head,
+            definite,
+        } => definite
+            .then(|| resolve_description(people, head, a.at, discourse))
+            .flatten()
+            .or_else(|| Some(phrase.clone())),
     }
 }
 
@@ -245,5 +380,194 @@ mod tests {
             q[0].0, "Lohan has checked into an approved facility",
             "{q:?}"
         );
+    }
+
+    /// The speaker of the quote whose text starts with `start`.
+    fn speaker_of(text: &str, start: &str) -> Option<String> {
+        let q = quotes(text);
+        q.iter()
+            .find(|q| q.0.starts_with(start))
+            .unwrap_or_else(|| panic!("no quote {start:?} in {q:?}"))
+            .1
+            .clone()
+    }
+
+    #[test]
+    fn titled_surname_after_the_quote() {
+        let text = "Headline Here\n\"We are not going anywhere this year,\" Mr. Clyburn said.";
+        assert_eq!(speaker_of(text, "We are not").as_deref(), Some("Clyburn"));
+    }
+
+    #[test]
+    fn title_stays_with_the_name_and_party_tags_are_left_out() {
+        let text = "Headline Here\n\"It is a bad bill for the country,\" said Sen. Ben Sasse \
+                    (R-Neb.), who opposed it.";
+        assert_eq!(
+            speaker_of(text, "It is a bad").as_deref(),
+            Some("Ben Sasse")
+        );
+        let text = "Headline Here\n\"There has been a lot of talk,\" Senate Majority Leader \
+                    Mitch McConnell, R-Ky., said.";
+        assert_eq!(
+            speaker_of(text, "There has").as_deref(),
+            Some("Mitch McConnell")
+        );
+    }
+
+    #[test]
+    fn appositive_name_after_a_role_is_the_speaker() {
+        let text = "Headline Here\n\"We lost the case today,\" said John Smith, the plaintiff.\n\
+                    The lawyer, Mark D. Sheridan, said, \"We will appeal the ruling as soon as we can.\"";
+        assert_eq!(
+            speaker_of(text, "We will appeal").as_deref(),
+            Some("Mark D. Sheridan")
+        );
+    }
+
+    #[test]
+    fn a_colon_after_any_verb_introduces_the_quote() {
+        let text = "Headline Here\n\"We will win the state by ten points,\" Clinton said.\n\
+                    Mook agreed: \"This is the best campaign we have run in years.\"";
+        assert_eq!(
+            speaker_of(text, "This is the best").as_deref(),
+            Some("Mook")
+        );
+        // A colon closing the previous paragraph introduces the quote opening the next one.
+        let text = "Headline Here\nDr. Kelli Ward stated:\n\"The department is no longer about \
+                    equal justice under law.\"";
+        assert_eq!(
+            speaker_of(text, "The department").as_deref(),
+            Some("Kelli Ward")
+        );
+    }
+
+    #[test]
+    fn a_surname_is_the_person_the_article_names_most_with_it() {
+        let text = "Headline Here\nDonald Trump held a rally in Ohio. Donald Trump spoke for an \
+                    hour.\nMelania Trump did not attend.\nDonald Trump left at noon.\n\
+                    \"We are going to win this state easily,\" Trump said.\n\
+                    \"I am proud of my husband and his campaign,\" Mrs. Trump said.";
+        assert_eq!(
+            speaker_of(text, "We are going").as_deref(),
+            Some("Donald Trump")
+        );
+        assert_eq!(
+            speaker_of(text, "I am proud").as_deref(),
+            Some("Melania Trump")
+        );
+    }
+
+    #[test]
+    fn pronouns_and_roles_resolve_to_the_person_meant() {
+        // "she" is the woman the paragraph is about, "he" the man.
+        let text = "Headline Here\nHillary Clinton met Bernie Sanders in Ohio on Monday.\n\
+                    \"We agree on much more than we disagree on,\" she said.\n\
+                    \"I will keep campaigning until the convention,\" he said.";
+        assert_eq!(
+            speaker_of(text, "We agree").as_deref(),
+            Some("Hillary Clinton")
+        );
+        assert_eq!(
+            speaker_of(text, "I will keep").as_deref(),
+            Some("Bernie Sanders")
+        );
+        // "the senator" is the senator the article named.
+        let text = "Headline Here\nSen. Ben Sasse met Donald Trump on Tuesday.\n\
+                    \"I cannot support this nominee in November,\" the senator said.";
+        assert_eq!(speaker_of(text, "I cannot").as_deref(), Some("Ben Sasse"));
+    }
+
+    #[test]
+    fn show_titles_are_not_quotes() {
+        let q = quotes(
+            "Headline Here\nCarson said on NBC's \"Meet the Press\" that he expects \
+                        to be vetted, and he spoke on \"Fox and Friends\" too.",
+        );
+        assert!(q.iter().all(|q| q.2 == QuoteKind::Indirect), "{q:?}");
+    }
+
+    #[test]
+    fn short_full_sentence_quotes_are_direct_quotes() {
+        let (text, speaker, kind) =
+            only_quote("Headline Here\n\"I don't see it happening,\" Mr. Rove said.");
+        assert_eq!(text, "I don't see it happening");
+        assert_eq!(speaker.as_deref(), Some("Rove"));
+        assert_eq!(kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn beliefs_are_not_reported_speech() {
+        // What someone believes is no quote of theirs; words in quotation marks still are.
+        let q = quotes("Headline Here\nTrump believes the trade deal will fail within a year.");
+        assert!(q.is_empty(), "{q:?}");
+        let text = "Headline Here\nRamos believes in journalism that \"takes sides.\"";
+        assert_eq!(speaker_of(text, "takes sides").as_deref(), Some("Ramos"));
+    }
+
+    #[test]
+    fn attributions_past_a_question_mark_or_at_the_sentence_end() {
+        let text = "Headline Here\n\"Does he not understand we wrote the constitution?\" Biden \
+                    asked.";
+        assert_eq!(speaker_of(text, "Does he").as_deref(), Some("Biden"));
+        let text = "Headline Here\n\"Many would consider that an embarrassment\" if she lost, \
+                    said David Wasserman, an elections analyst.";
+        assert_eq!(
+            speaker_of(text, "Many would").as_deref(),
+            Some("David Wasserman")
+        );
+        let text = "Headline Here\n\"He can't even answer a question.\" - Esther Tapia\n\
+                    \"The most unqualified child to ever run.\"\n- Francisco Herrero.";
+        assert_eq!(
+            speaker_of(text, "He can't").as_deref(),
+            Some("Esther Tapia")
+        );
+        assert_eq!(
+            speaker_of(text, "The most").as_deref(),
+            Some("Francisco Herrero")
+        );
+    }
+
+    #[test]
+    fn a_reporting_verb_before_outweighs_a_past_tense_after() {
+        let text = "Headline Here\nIn a clip that Judge Michael W. Mosman called \"distasteful,\" \
+                    Santilli expressed a wish to leave.";
+        assert_eq!(
+            speaker_of(text, "distasteful").as_deref(),
+            Some("Michael W. Mosman")
+        );
+    }
+
+    #[test]
+    fn quotes_continue_their_speaker_across_narration_and_paragraphs() {
+        let text = "Headline Here\n\"Oh gosh, those are some very small towns,\" Eric Woolson \
+                    said. They lie in a media dead zone. \"That's a tough area to reach.\"\n\
+                    \"We will be there anyway, every single week.\"";
+        assert_eq!(
+            speaker_of(text, "That's a tough").as_deref(),
+            Some("Eric Woolson")
+        );
+        assert_eq!(
+            speaker_of(text, "We will be there").as_deref(),
+            Some("Eric Woolson")
+        );
+        // A quotation right after a sentence about a person is that person's.
+        let text = "Headline Here\nHillary Clinton touted her record on the bill. \"We need to \
+                    find ways to solve this together.\"";
+        assert_eq!(
+            speaker_of(text, "We need to").as_deref(),
+            Some("Hillary Clinton")
+        );
+        // Narration about someone else ends the previous speaker's quote: the quotation after
+        // it is that person's, and with nobody named, nobody's.
+        let text = "Headline Here\n\"We will win this state,\" Eric Woolson said. Ted Cruz \
+                    arrived later. \"That is a tough area to reach by car.\"";
+        assert_eq!(
+            speaker_of(text, "That is a tough").as_deref(),
+            Some("Ted Cruz")
+        );
+        let text = "Headline Here\n\"We will win this state,\" Eric Woolson said. Ted Cruz \
+                    arrived later, and the crowd cheered him. The rally ended at noon. \"That \
+                    is a tough area to reach by car.\"";
+        assert_eq!(speaker_of(text, "That is a tough"), None);
     }
 }

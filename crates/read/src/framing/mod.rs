@@ -1,0 +1,249 @@
+//! Framing devices in an outlet's own voice: scare quotes (`scare_quotes`), distancing words
+//! (`distancing`) and loaded terms (`loaded`). Only the outlet's own words count (`voice`):
+//! words inside quotation marks (`quoted`) or reported speech (`reported`) are the speaker's,
+//! and words of a name are nobody's framing.
+
+mod distancing;
+mod loaded;
+mod quoted;
+mod reported;
+mod scare_quotes;
+mod voice;
+
+use parallax_model::{FramingKind, FramingMark, Mention, Sentence};
+
+use crate::loaded_terms::Lexicon;
+pub use loaded::NEUTRAL;
+use voice::Voice;
+
+/// The framing marks of an article's sentences; `mentions` are sorted by sentence.
+pub fn find_framing(
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+) -> Vec<FramingMark> {
+    let quoted = quoted::quoted_ranges(sentences);
+    // The article's quoted passages: a word quoted alone that is part of one is a quotation.
+    let quotations: Vec<String> = sentences
+        .iter()
+        .zip(&quoted)
+        .flat_map(|(s, ranges)| ranges.iter().map(|r| s.text[r.clone()].to_lowercase()))
+        .collect();
+    let mut out = Vec::new();
+    for (s, quoted) in sentences.iter().zip(quoted) {
+        let from = mentions.partition_point(|m| m.sentence < s.index);
+        let to = mentions.partition_point(|m| m.sentence <= s.index);
+        let v = Voice::new(s, &mentions[from..to], quoted);
+        let mark = |kind, text: String, category: Option<String>| FramingMark {
+            sentence: s.index,
+            kind,
+            text,
+            category,
+        };
+        for text in scare_quotes::scare_quotes(&v, &quotations) {
+            out.push(mark(FramingKind::ScareQuote, text, None));
+        }
+        for text in distancing::distancing(&v) {
+            out.push(mark(FramingKind::Distancing, text, None));
+        }
+        for (text, category) in loaded::loaded_terms(&v, lexicon) {
+            out.push(mark(FramingKind::Loaded, text, Some(category)));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::find_mentions;
+
+    /// The framing of an article given as paragraphs of sentences.
+    fn framing_of(paragraphs: &[&[&str]]) -> Vec<(FramingKind, String)> {
+        let mut sentences = Vec::new();
+        for (line, p) in paragraphs.iter().enumerate() {
+            for text in *p {
+                let mut s = crate::test_sentence(sentences.len(), *text);
+                s.line = line;
+                sentences.push(s);
+            }
+        }
+        let m = find_mentions(&sentences);
+        find_framing(&sentences, &m, &Lexicon::builtin())
+            .into_iter()
+            .map(|f| (f.kind, f.text))
+            .collect()
+    }
+
+    fn framing(text: &str) -> Vec<(FramingKind, String)> {
+        framing_of(&[&[text]])
+    }
+
+    #[test]
+    fn scare_quotes_distancing_and_loaded_terms() {
+        let f = framing(
+            "Kazakhstan joined the so-called Abraham Accords with 'Israel' in a landmark move.",
+        );
+        assert!(
+            f.contains(&(FramingKind::ScareQuote, "'Israel'".into())),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&(FramingKind::Distancing, "so-called Abraham Accords".into())),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&(FramingKind::Loaded, "landmark".into())),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn quoted_words_are_the_speakers_not_the_outlets() {
+        let f = framing("Washington praised it as a \"bold and visionary step\" toward stability.");
+        assert!(f.is_empty(), "{f:?}");
+        let f = framing("Troops were slaughtered in the village overnight.");
+        assert_eq!(f, [(FramingKind::Loaded, "slaughtered".into())]);
+        // A quotation running over sentences, and the two-apostrophe convention.
+        let f = framing_of(&[&[
+            "He said: \"They came at night.",
+            "It was a massacre.\"",
+            "''We don't want terrorists,'' she added.",
+        ]]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn names_are_not_loaded_words() {
+        let f = framing("Representative Louise M. Slaughter of New York voted against the bill.");
+        assert!(f.is_empty(), "{f:?}");
+        let f = framing("The Hilltoppers were led by guards A.J. Slaughter and Orlando Mendez.");
+        assert!(f.is_empty(), "{f:?}");
+        // A sentence-initial word is not a name; a headline's capitals say nothing either.
+        let f = framing("Disgraced former director Andrew McCabe testified on Monday.");
+        assert_eq!(f, [(FramingKind::Loaded, "Disgraced".into())]);
+        let mut headline =
+            crate::test_sentence(0, "Trump Slammed Over Bombshell Resignation Letter");
+        headline.is_heading = true;
+        let f = find_framing(&[headline], &[], &Lexicon::builtin());
+        assert_eq!(f.len(), 2, "{f:?}");
+    }
+
+    #[test]
+    fn reported_speech_is_the_speakers_not_the_outlets() {
+        let f = framing(
+            "He has falsely claimed the caravan is stocked with gang members and terrorists.",
+        );
+        assert!(
+            !f.iter().any(|(_, t)| t == "terrorists"),
+            "the claim's words are the speaker's: {f:?}"
+        );
+        let f = framing("The raid was a massacre, officials said.");
+        assert!(f.is_empty(), "{f:?}");
+        let f = framing("Critics argue that the agreements bypassed the Palestinians.");
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn routine_attribution_is_not_distancing() {
+        for s in [
+            "The indictment alleged that he laundered money.",
+            "Prosecutors allege he took bribes.",
+            "The driver allegedly hit a woman and fled.",
+            "The actress reportedly entered rehab on Tuesday.",
+            "The company is supposed to hand over the score.",
+        ] {
+            let f = framing(s);
+            assert!(
+                !f.iter().any(|(k, _)| *k == FramingKind::Distancing),
+                "{s}: {f:?}"
+            );
+        }
+        // Jargon introduced by "so-called" is not doubted.
+        for s in [
+            "The court limited so-called no-knock warrants on Friday.",
+            "Democrats voted to delay the so-called Cadillac tax for two years.",
+        ] {
+            let f = framing(s);
+            assert!(f.is_empty(), "{s}: {f:?}");
+        }
+        // A doubted name in reported speech is still the writer's doubt.
+        let f = framing("Kazakhstan announced it would join the so-called Abraham Accords.");
+        assert_eq!(
+            f,
+            [(FramingKind::Distancing, "so-called Abraham Accords".into())]
+        );
+        let f = framing("It is the so-called offense of supporting a candidate.");
+        assert_eq!(f, [(FramingKind::Distancing, "so-called offense".into())]);
+    }
+
+    #[test]
+    fn scare_quotes_around_common_words() {
+        let f = framing("The so-called \"caravan\" reached the border on Monday.");
+        assert_eq!(f, [(FramingKind::ScareQuote, "\"caravan\"".into())]);
+        let f = framing("Yet his \"investigation\" found nothing at all.");
+        assert_eq!(f, [(FramingKind::ScareQuote, "\"investigation\"".into())]);
+        // Someone's words: a reporting verb, a person acting, a characterisation, a quoted
+        // modifier of a term, a title.
+        for s in [
+            "Trump called the inquiry a \"hoax\" on Monday.",
+            "Clinton emphasized the need for an \"unshakeable commitment\" to Israel.",
+            "The option was seen by organizers as a \"lifeboat\" for conservatives.",
+            "That could trigger the \"contested convention\" scenario in July.",
+            "The actress starred in \"American Pie\" at the time.",
+        ] {
+            let f = framing(s);
+            assert!(
+                !f.iter().any(|(k, _)| *k == FramingKind::ScareQuote),
+                "{s}: {f:?}"
+            );
+        }
+        // Names in quotation marks that are titles or talked about.
+        for s in [
+            "Sanders said on NBC's \"Meet the Press\" that the plan failed.",
+            "The \"Broad City\" star turned the tables at auditions.",
+            "Cruz called the use of the term \"Palestine\" incorrect.",
+        ] {
+            let f = framing(s);
+            assert!(
+                !f.iter().any(|(k, _)| *k == FramingKind::ScareQuote),
+                "{s}: {f:?}"
+            );
+        }
+        // A word quoted from a longer quotation of the article is a quotation.
+        let f = framing_of(&[
+            &["\"The investigation is a disgrace to the nation,\" the senator said."],
+            &["The \"disgrace\" remained the talk of the town."],
+        ]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn neutral_phrases_override_loaded_terms() {
+        let f = framing("The group claimed responsibility for the attack.");
+        assert!(f.is_empty(), "{f:?}");
+        let f = framing("The truck slammed into a wall on Monday.");
+        assert!(f.is_empty(), "{f:?}");
+        let f = framing("The senator slammed the plan on Monday.");
+        assert_eq!(f, [(FramingKind::Loaded, "slammed".into())]);
+    }
+
+    #[test]
+    fn evaluative_news_wording_is_loaded() {
+        for (s, term) in [
+            ("The onslaught of criticism grew.", "onslaught"),
+            ("The president doubled down on the remarks.", "doubled down"),
+            ("She released a bombshell resignation letter.", "bombshell"),
+            (
+                "Sanders complained to reporters about the rules.",
+                "complained",
+            ),
+        ] {
+            let f = framing(s);
+            assert!(
+                f.contains(&(FramingKind::Loaded, term.to_string())),
+                "{s}: {f:?}"
+            );
+        }
+    }
+}
