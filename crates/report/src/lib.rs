@@ -71,6 +71,29 @@ mod tests {
         }
     }
 
+    /// A brief sentence that one source alone states says so in every human format; a
+    /// corroborated one carries no mark.
+    #[test]
+    fn brief_marks_single_source_sentences() {
+        let marks = [
+            (Format::Text, "accords. (single source) ["),
+            (Format::Markdown, "accords. _(single source)_ _["),
+            (
+                Format::Html,
+                "accords. <span class=\"badge single_source\">single source</span>",
+            ),
+        ];
+        let mut analysis = story_with("Kazakhstan will join the accords.");
+        for (format, mark) in marks {
+            assert!(!render(&analysis, format, false).contains(mark));
+        }
+        analysis.stories[0].brief[0].status = parallax_model::ClaimStatus::SingleSource;
+        for (format, mark) in marks {
+            let out = render(&analysis, format, false);
+            assert!(out.contains(mark), "{format:?}: {out}");
+        }
+    }
+
     #[test]
     fn html_escapes_article_text() {
         let html = render(
@@ -161,6 +184,7 @@ mod tests {
                 text: evil.into(),
                 sources: vec![evil.into()],
                 claim: Some(evil.into()),
+                status: ClaimStatus::SingleSource,
             }],
             timeline: vec![TimelineItem {
                 date: evil.into(),

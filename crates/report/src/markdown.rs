@@ -9,7 +9,8 @@ use parallax_model::{
 };
 
 use crate::sections::{
-    is_multi_source, one_line, short, sources, speaker, title, Section, SingleSourceFigure, Sink,
+    brief_mark, is_multi_source, one_line, short, sources, speaker, title, Section,
+    SingleSourceFigure, Sink,
 };
 
 #[derive(Default)]
@@ -64,7 +65,8 @@ impl Sink<'_> for Markdown {
         self.heading(Section::Brief)?;
         for b in items {
             let cited = md_escape(&sources(&b.sources));
-            writeln!(self.out, "- {} _[{cited}]_", md_escape(&b.text))?;
+            let mark = brief_mark(b.status).map_or(String::new(), |m| format!("_({m})_ "));
+            writeln!(self.out, "- {} {mark}_[{cited}]_", md_escape(&b.text))?;
         }
         Ok(())
     }

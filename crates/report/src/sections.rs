@@ -52,6 +52,21 @@ impl Section {
     }
 }
 
+/// A claim's status in words, as the human formats show it.
+pub(crate) fn status_words(status: ClaimStatus) -> &'static str {
+    match status {
+        ClaimStatus::Corroborated => "corroborated",
+        ClaimStatus::SingleSource => "single source",
+        ClaimStatus::Contested => "contested",
+    }
+}
+
+/// The mark a brief sentence carries when it is not corroborated: a brief opens with the main
+/// event even when one source alone states it, and the reader must see that.
+pub(crate) fn brief_mark(status: ClaimStatus) -> Option<&'static str> {
+    (status != ClaimStatus::Corroborated).then(|| status_words(status))
+}
+
 /// A number that only one independent source gives, with the sentence it stands in.
 pub(crate) struct SingleSourceFigure {
     pub surface: String,

@@ -8,7 +8,8 @@ use parallax_model::{
 };
 
 use crate::sections::{
-    is_multi_source, one_line, short, sources, speaker, title, Section, SingleSourceFigure, Sink,
+    brief_mark, is_multi_source, one_line, short, sources, speaker, title, Section,
+    SingleSourceFigure, Sink,
 };
 
 /// How many entities the text lists (the most mentioned first; all are in the other formats).
@@ -82,7 +83,8 @@ impl Sink<'_> for Text {
         self.heading(Section::Brief, "")?;
         for (i, b) in items.iter().enumerate() {
             let cited = self.style.dim(&format!("[{}]", sources(&b.sources)));
-            writeln!(self.out, "  {}. {} {cited}", i + 1, b.text)?;
+            let mark = brief_mark(b.status).map_or(String::new(), |m| format!("({m}) "));
+            writeln!(self.out, "  {}. {} {mark}{cited}", i + 1, b.text)?;
         }
         Ok(())
     }

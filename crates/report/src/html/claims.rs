@@ -7,9 +7,10 @@ use std::fmt;
 use parallax_model::{ClaimStatus, StoryReport};
 
 use super::story::cite;
-use super::{count, status_words, HtmlOptions, Links};
+use super::{count, HtmlOptions, Links};
 use crate::matrix::{self, Cell, ClaimView, Matrix, Row};
 use crate::put_html as put;
+use crate::sections::status_words;
 
 const STATUSES: [Option<ClaimStatus>; 4] = [
     None,

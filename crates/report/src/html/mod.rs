@@ -19,8 +19,8 @@ mod story;
 use std::fmt;
 
 use parallax_model::{
-    Analysis, ArticleInfo, BriefItem, Claim, ClaimStatus, Contradiction, EntityInfo, FramingItem,
-    InputProblem, Omission, QuoteGroup, StoryReport, SyndicationGroup, TimelineItem,
+    Analysis, ArticleInfo, BriefItem, Claim, Contradiction, EntityInfo, FramingItem, InputProblem,
+    Omission, QuoteGroup, StoryReport, SyndicationGroup, TimelineItem,
 };
 
 pub use escape::{escape_html, path_segment, web_address};
@@ -120,15 +120,6 @@ pub(crate) fn anchor(section: Section) -> &'static str {
 /// "1 story", "2 stories".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// A claim status in words, for cells, badges and filters.
-pub(crate) fn status_words(status: ClaimStatus) -> &'static str {
-    match status {
-        ClaimStatus::Corroborated => "corroborated",
-        ClaimStatus::SingleSource => "single source",
-        ClaimStatus::Contested => "contested",
-    }
 }
 
 impl<'a> Sink<'a> for Html<'a> {

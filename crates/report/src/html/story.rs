@@ -8,7 +8,7 @@ use parallax_model::{BriefItem, Claim, StoryReport, SyndicationGroup, TimelineIt
 use super::{anchor, count, Links};
 use crate::matrix;
 use crate::put_html as put;
-use crate::sections::{short, title, Section, SingleSourceFigure};
+use crate::sections::{brief_mark, short, title, Section, SingleSourceFigure};
 
 /// Article lists longer than this start collapsed.
 const OPEN_ARTICLES: usize = 12;
@@ -214,6 +214,14 @@ pub(crate) fn brief(
             .as_ref()
             .and_then(|id| claims.iter().find(|c| &c.id == id));
         put!(out, "<li>{}", b.text)?;
+        if let Some(mark) = brief_mark(b.status) {
+            put!(
+                out,
+                " <span class=\"badge {}\">{}</span>",
+                b.status.as_str(),
+                mark
+            )?;
+        }
         citations(out, links, item_sources(&b.text, &b.sources, claim))?;
         put!(out, "</li>")?;
     }
