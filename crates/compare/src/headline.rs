@@ -1,14 +1,15 @@
 //! The story's headline: chosen among the articles' headlines, never written.
 
-use std::collections::BTreeSet;
-
 use parallax_model::ReadArticle;
-use parallax_text::content_terms;
+use parallax_text::lines::headline_support;
+use rustc_hash::FxHashSet;
 
-/// The story's headline: the article headline sharing the most words with the other articles,
-/// preferring the less loaded.
+/// The story's headline: the article headline best supported by the other articles' bodies
+/// ([`headline_support`], the one headline rule; a term's share is the number of other articles
+/// that carry it), less one for each loaded term flagged in it. With no headline, the first
+/// body sentence.
 pub fn story_headline(articles: &[&ReadArticle]) -> String {
-    let bodies: Vec<rustc_hash::FxHashSet<&str>> = articles
+    let bodies: Vec<FxHashSet<&str>> = articles
         .iter()
         .map(|a| {
             a.body_sentences()
@@ -16,33 +17,20 @@ pub fn story_headline(articles: &[&ReadArticle]) -> String {
                 .collect()
         })
         .collect();
+    let others_carrying = |i: usize, term: &str| {
+        bodies
+            .iter()
+            .enumerate()
+            .filter(|&(j, b)| j != i && b.contains(term))
+            .count() as f64
+    };
     articles
         .iter()
         .enumerate()
         .filter_map(|(i, a)| a.headline.as_ref().map(|h| (i, h)))
         .map(|(i, h)| {
-            let terms: BTreeSet<String> = content_terms(h).into_iter().collect();
-            let support: usize = bodies
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, b)| terms.iter().filter(|t| b.contains(t.as_str())).count())
-                .sum();
-            let loaded = articles[i]
-                .framing
-                .iter()
-                .filter(|f| {
-                    articles[i]
-                        .sentences
-                        .get(f.sentence)
-                        .is_some_and(|s| s.is_heading)
-                })
-                .count();
-            (
-                support as f64 / (terms.len() as f64).sqrt().max(1.0) - loaded as f64,
-                i,
-                h,
-            )
+            let support = headline_support(h, |t| others_carrying(i, t));
+            (support - loaded_in_headline(articles[i]) as f64, i, h)
         })
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
         .map(|(_, _, h)| h.clone())
@@ -53,4 +41,19 @@ pub fn story_headline(articles: &[&ReadArticle]) -> String {
                 .map(|s| s.text.clone())
         })
         .unwrap_or_default()
+}
+
+/// Loaded terms flagged in the article's heading lines: of two equally supported headlines, the
+/// neutral one heads the story.
+fn loaded_in_headline(article: &ReadArticle) -> usize {
+    article
+        .framing
+        .iter()
+        .filter(|f| {
+            article
+                .sentences
+                .get(f.sentence)
+                .is_some_and(|s| s.is_heading)
+        })
+        .count()
 }

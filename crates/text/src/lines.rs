@@ -63,20 +63,21 @@ fn title_case_ratio(words: &[&str]) -> f64 {
     caps as f64 / ws.len() as f64
 }
 
+/// Words beyond which a title ending like a sentence reads as an article's first sentence.
+const SENTENCE_TITLE_WORDS: usize = 14;
+
 /// How well a headline is supported by the articles it heads: the support of its content terms
 /// (`share` of a stemmed term: how much of the story carries it), summed and divided by the
 /// square root of their number, so that a longer headline gains only by words the story shares.
-/// A title that reads as a body sentence ([`reads_as_headline`]: long and ending in a stop)
-/// counts half: archives often give an article's first sentence as its title, and a reader
-/// wants a headline. The one scoring rule behind every choice of a story's headline.
+/// A title that reads as a body sentence (more than [`SENTENCE_TITLE_WORDS`] words and ending
+/// like a sentence) counts half: archives often give an article's first sentence as its title,
+/// and a reader wants a headline, while a short title with a full stop is still one. The one
+/// scoring rule behind every choice of a story's headline.
 pub fn headline_support(headline: &str, share: impl Fn(&str) -> f64) -> f64 {
     let terms = crate::terms::content_terms(headline);
     let total: f64 = terms.iter().map(|t| share(t)).sum();
-    let shape = if reads_as_headline(headline) {
-        1.0
-    } else {
-        0.5
-    };
+    let sentence = ends_sentence(headline) && words(headline).len() > SENTENCE_TITLE_WORDS;
+    let shape = if sentence { 0.5 } else { 1.0 };
     shape * total / (terms.len() as f64).sqrt().max(1.0)
 }
 
@@ -225,5 +226,7 @@ mod tests {
         assert_eq!(headline_support("", share), 0.0);
         let sentence = "The quake hit Chile on Monday, and rescuers searched the rubble through the night for survivors, officials said.";
         assert!(headline_support(sentence, share) < plain / 2.0);
+        // Feeds often end a short headline with a full stop; it is still a headline.
+        assert_eq!(headline_support("Quake hits Chile.", share), plain);
     }
 }
