@@ -85,6 +85,14 @@ pub enum EvalCommand {
     /// is the articles' first body sentences taken round-robin, cut to the brief's length in words
     /// (40 words when the brief is empty).
     Briefs(EvalBriefsArgs),
+    /// Claims that mix two events: alignment precision without a judge.
+    ///
+    /// The gold items are grouped by `story`; each story is paired with the story whose
+    /// articles share the most content words with its own (ECB+: the other event of its topic),
+    /// and each pair is analysed as one story. A claim two or more independent sources state is
+    /// "mixed" when its sources come from both events: its sentences cannot state one fact. The
+    /// recall side: the share of sentences in claims that two or more sources of one event state.
+    Claims(EvalClaimsArgs),
     /// Article-body extraction on one or more development sets (folders with `html/ID.html.gz`):
     /// with `ground-truth.json` ({ID: {"articleBody": ...}}) the benchmark's 4-gram shingle
     /// precision, recall and F1; with `gold.json` ({ID: {"with": [...], "without": [...]}})
@@ -291,6 +299,13 @@ pub struct EvalBriefsArgs {
     /// JSON lines of reference summaries: `{"story", "summary"}`.
     #[arg(long)]
     pub roundups: PathBuf,
+}
+
+#[derive(Args)]
+pub struct EvalClaimsArgs {
+    /// JSON lines of articles with their gold `story`; repeat for several (one row each).
+    #[arg(long, required = true)]
+    pub gold: Vec<PathBuf>,
 }
 
 #[derive(Args)]

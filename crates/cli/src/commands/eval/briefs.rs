@@ -5,9 +5,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use parallax_model::{Article, ReadArticle};
+use parallax_model::ReadArticle;
 
-use super::clusters::{label, labelled_articles};
+use super::clusters::{gold_stories, label, labelled_articles};
 use crate::args::EvalBriefsArgs;
 use crate::output::say;
 
@@ -19,16 +19,7 @@ const EMPTY_BRIEF_LEAD_WORDS: usize = 40;
 pub(super) fn briefs(args: EvalBriefsArgs) -> Result<ExitCode> {
     use parallax_compare::eval::{lead_tokens, rouge, rouge_tokens, Rouge};
     let (articles, labels) = labelled_articles(&args.gold)?;
-    let mut stories: Vec<(String, Vec<&Article>)> = Vec::new();
-    let mut position: HashMap<&str, usize> = HashMap::new();
-    for a in &articles {
-        let story = labels[&a.id].as_str();
-        let k = *position.entry(story).or_insert_with(|| {
-            stories.push((story.to_string(), Vec::new()));
-            stories.len() - 1
-        });
-        stories[k].1.push(a);
-    }
+    let stories = gold_stories(&articles, &labels);
     let references = roundup_bodies(&args.roundups)?;
     let lexicon = parallax_read::Lexicon::builtin();
     let (mut brief_sum, mut lead_sum) = (Rouge::default(), Rouge::default());

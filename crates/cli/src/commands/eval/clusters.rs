@@ -103,6 +103,24 @@ pub(super) fn labelled_articles(gold: &Path) -> Result<(Vec<Article>, HashMap<St
 }
 
 /// A JSON value as a label: a string as it is, anything else as JSON.
+/// The labelled articles grouped by gold story, stories in order of their first article.
+pub(super) fn gold_stories<'a>(
+    articles: &'a [Article],
+    labels: &HashMap<String, String>,
+) -> Vec<(String, Vec<&'a Article>)> {
+    let mut stories: Vec<(String, Vec<&Article>)> = Vec::new();
+    let mut position: HashMap<&str, usize> = HashMap::new();
+    for a in articles {
+        let story = labels[&a.id].as_str();
+        let k = *position.entry(story).or_insert_with(|| {
+            stories.push((story.to_string(), Vec::new()));
+            stories.len() - 1
+        });
+        stories[k].1.push(a);
+    }
+    stories
+}
+
 pub(super) fn label(v: &serde_json::Value) -> String {
     v.as_str()
         .map(str::to_string)
