@@ -4,7 +4,9 @@
 //! event ([`crate::lead`]), which open the first claim. Each unit joins the claim it states best
 //! — cosine with the claim's centroid, plus a bonus for sharing a specific number or date — when
 //! that similarity clears [`ALIGN_THRESHOLD`] and the statements agree ([`same_fact`]): the same
-//! actor, no different step of one process, the same polarity. Else it opens a new claim.
+//! actor, no different step of one process, the same polarity, and enough in common unless the
+//! wordings are close ([`SHARED_TERMS`]: a short sentence sharing a word or two with another is
+//! close by cosine and states nothing in common). Else it opens a new claim.
 //! Candidate claims come from an inverted index over the unit's rarest terms, so the cost is
 //! close to linear in the number of sentences. A sentence whose figures disagree with a claim's
 //! joins it only when close in wording; what disagrees inside a claim is found in
@@ -40,6 +42,14 @@ const PRECISE_MARK: char = '!';
 pub const CONFLICT_THRESHOLD: f64 = 0.6;
 /// How many of a sentence's rarest terms are used to find candidate claims.
 const PROBE_TERMS: usize = 10;
+/// Cosine at which two wordings are close enough to be one fact whatever else they share
+/// ("\"The man is petrified,\" the judge said" / "\"The man is petrified,\" he said").
+const CLOSE_WORDING: f64 = 0.6;
+/// Terms two wordings of one fact share at the least when they share no name and no figure;
+/// with a name or a figure in common, one fewer. A short sentence that shares one rare word with
+/// another ("walked away abruptly" / "hung up abruptly") is close by cosine and states nothing
+/// in common.
+const SHARED_TERMS: usize = 3;
 
 /// A group of units stating one fact.
 #[derive(Debug, Clone, Default)]
@@ -192,11 +202,24 @@ fn dot_sparse(a: &[(u32, f64)], b: &HashMap<u32, f64>) -> f64 {
         .sum()
 }
 
+/// Whether two statements share enough to be one fact: [`SHARED_TERMS`] terms, or one fewer
+/// with a name or a figure in common.
+fn shared_evidence(shared_terms: usize, shared_name: bool, shared_value: bool) -> bool {
+    let needed = if shared_name || shared_value {
+        SHARED_TERMS - 1
+    } else {
+        SHARED_TERMS
+    };
+    shared_terms >= needed
+}
+
 /// What a claim holds so far, for scoring the next sentence against it.
 #[derive(Default)]
 struct ClaimState {
     centroid: HashMap<u32, f64>,
     norm: f64,
+    /// The story entities its sentences mention, and their actors.
+    entities: BTreeSet<String>,
     values: BTreeSet<String>,
     quantities: Vec<Quantity>,
     articles: BTreeSet<usize>,
@@ -225,7 +248,20 @@ impl ClaimState {
         if !same_fact(members.iter().copied(), u) {
             return None;
         }
+        let shared_terms = u
+            .terms
+            .iter()
+            .filter(|t| self.centroid.contains_key(t))
+            .count();
+        let shared_name = u
+            .entities
+            .iter()
+            .chain(&u.actor)
+            .any(|e| self.entities.contains(e));
         let score = dot_sparse(&u.vector, &self.centroid) / self.norm.max(1e-9);
+        if score < CLOSE_WORDING && !shared_evidence(shared_terms, shared_name, shared_value) {
+            return None;
+        }
         if members.iter().any(|m| m.negated() != u.negated())
             && !(score >= NEGATION_THRESHOLD && members.iter().all(|m| same_actor(m, u)))
         {
@@ -268,6 +304,8 @@ impl ClaimState {
         }
         self.norm = self.centroid.values().map(|w| w * w).sum::<f64>().sqrt();
         self.values.extend(values);
+        self.entities
+            .extend(u.entities.iter().chain(&u.actor).cloned());
         self.quantities.extend(u.quantities.iter().cloned());
         self.articles.insert(u.article);
         self.predicates.extend(u.predicates.iter().copied());
@@ -367,7 +405,17 @@ fn merge_claims(
                 .map(|(t, w)| w * other.centroid.get(t).copied().unwrap_or(0.0))
                 .sum();
             let cos = dot / (state.norm * other.norm).max(1e-9);
-            if cos >= ALIGN_THRESHOLD {
+            let shared_terms = state
+                .centroid
+                .keys()
+                .filter(|t| other.centroid.contains_key(t))
+                .count();
+            let shared_name = !state.entities.is_disjoint(&other.entities);
+            let shared_value = !state.values.is_disjoint(&other.values);
+            if cos >= CLOSE_WORDING
+                || cos >= ALIGN_THRESHOLD
+                    && shared_evidence(shared_terms, shared_name, shared_value)
+            {
                 pairs.push((cos, a, b));
             }
         }

@@ -50,6 +50,34 @@ fn different_actors_reacting_to_one_report_are_different_claims() {
     assert!(!same_claim(&r, "Warren", "Romney"), "{:#?}", r.claims);
 }
 
+/// Found by `parallax eval claims` (2026-12-01): two short sentences that share a couple of
+/// words and no name or figure are close by cosine and state nothing in common; a sentence
+/// repeated word for word is still one claim.
+#[test]
+fn a_couple_of_shared_words_are_not_one_fact_but_a_repeated_sentence_is() {
+    let r = story(&[
+        (
+            "Fire destroys empty warehouse in Palmer",
+            "A fire destroyed an empty warehouse in Palmer early on Sunday, officials said. Firefighters from three towns fought the blaze for four hours. It was a remarkably tough night for everyone. Nobody had used the building in years.",
+        ),
+        (
+            "Palmer warehouse lost to fire",
+            "Fire destroyed a vacant warehouse in Palmer on Sunday morning. Crews from three towns fought the flames for four hours. The local economy remains remarkably tough. Nobody had used the building in years.",
+        ),
+        (
+            "Warehouse burns in Palmer",
+            "An empty warehouse in Palmer burned down on Sunday. No one was hurt.",
+        ),
+    ]);
+    assert!(
+        !same_claim(&r, "tough night", "economy remains"),
+        "{:#?}",
+        r.claims
+    );
+    let repeated = claim_with(&r, "Nobody had used the building");
+    assert_eq!(repeated.independent_sources, 2, "{repeated:#?}");
+}
+
 #[test]
 fn an_affirmed_and_a_denied_statement_of_different_people_are_different_claims() {
     let r = story(&[
