@@ -17,10 +17,10 @@ use super::cues::{cue_at, cue_of, is_cue, is_past_verb};
 use super::doc::Doc;
 use super::people::People;
 use super::phrases::{
-    is_pronoun_subject, noun_phrase_end, opens_participle, phrase_end, subject_start,
-    without_auxiliaries, AUXILIARIES, MAX_PHRASE,
+    is_pronoun_subject, is_time_word, noun_phrase_end, opens_participle, phrase_end,
+    subject_before, subject_start, AUXILIARIES, MAX_PHRASE,
 };
-use super::speaker_phrase::{read_phrase, Order, Speaker};
+use super::speaker_phrase::{is_ly_adverb, read_phrase, Order, Speaker};
 
 /// A quote's speaker phrase as read, where it is, and the verb or cue that attributes it.
 #[derive(Debug, Clone, PartialEq)]
@@ -193,7 +193,7 @@ fn right_after(
         _ if opens_with_phrase => Order::Inverted,
         _ => return None,
     };
-    let subject = without_auxiliaries(&toks[..verb]);
+    let subject = subject_before(toks, 0, verb);
     attribution(doc, people, &subject, order, &cue_of(toks, verb))
 }
 
@@ -253,9 +253,18 @@ fn verb_before(
 ) -> Option<Attribution> {
     let cue = cue_of(toks, v);
     let participle = toks[v].text.ends_with("ing");
+    // "…, with Trump tweeting that …": "with" makes the noun phrase the participle's subject.
+    if let Some((start, order)) = subject_start(toks, v).filter(|_| participle) {
+        if start > 0 && toks[start - 1].text.eq_ignore_ascii_case("with") {
+            let subject = subject_before(toks, start, v);
+            if let Some(a) = attribution(doc, people, &subject, order, &cue) {
+                return Some(a);
+            }
+        }
+    }
     // "…, calling him": the subject of the clause, not the object before the participle.
     if let Some((start, order)) = subject_start(toks, v).filter(|_| !participle) {
-        let subject = without_auxiliaries(&toks[start..v]);
+        let subject = subject_before(toks, start, v);
         if let Some(a) = attribution(doc, people, &subject, order, &cue) {
             return Some(a);
         }
@@ -265,7 +274,8 @@ fn verb_before(
         .rev()
         .take_while(|t| t.text != ",")
         .all(|t| t.kind == TokenKind::Punct || AUXILIARIES.contains(t.text));
-    if opens_clause {
+    // "…, telling Reuters, "…"": after a participle the phrase is its object, not its subject.
+    if opens_clause && !participle {
         // "Continued Stone:", "Said Trump:": the name follows the verb and ends the clause.
         let end = phrase_end(toks, v + 1);
         // Only when the phrase introduces the quote ("…, explained X: "…""), not when it is
@@ -342,8 +352,9 @@ fn clause_subject(
             .all(|t| t.is_all_caps() || t.kind == TokenKind::Punct);
         let intro = first.kind != TokenKind::Word
             || dateline
+            || part_end - start <= OPENING_TIME_WORDS && is_time_word(&clause[part_end - 1])
             || super::speaker_phrase::opens_adverbial(first.text)
-            || first.text.ends_with("ly")
+            || is_ly_adverb(first.text)
             || opens_participle(doc, first);
         if !intro {
             let end = noun_phrase_end(clause, start).min(part_end);
@@ -353,6 +364,9 @@ fn clause_subject(
     }
     None
 }
+
+/// Longest opening time phrase, in tokens ("Hours later,", "Late on Friday,").
+const OPENING_TIME_WORDS: usize = 3;
 
 /// `Mook agreed: "…"`, `- Philip Bump: "…"`: the subject that opens a clause ending in a colon.
 fn colon_subject(doc: &Doc<'_>, people: &People, toks: &[Token<'_>]) -> Option<Attribution> {

@@ -336,7 +336,7 @@ fn bare(title: &str) -> String {
     title.trim_end_matches('.').to_lowercase()
 }
 
-fn given_name_gender(first: &str) -> Option<Gender> {
+pub(super) fn given_name_gender(first: &str) -> Option<Gender> {
     if FEMALE_NAMES.contains(first) {
         Some(Gender::Female)
     } else if MALE_NAMES.contains(first) {

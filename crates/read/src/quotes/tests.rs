@@ -93,8 +93,7 @@ fn quote_broken_over_lines_is_one_quote() {
 fn relative_clauses_and_plain_objects() {
     let (_, speaker, _) = only_quote("Headline Here\nLater, the Tabar sank a Thai trawler that the Indian Navy said was a pirate \"mother vessel\".");
     assert_eq!(speaker.as_deref(), Some("Indian Navy"));
-    let q =
-        quotes("Headline Here\nPeyton Hillis added 101 yards on the ground for the Chiefs.");
+    let q = quotes("Headline Here\nPeyton Hillis added 101 yards on the ground for the Chiefs.");
     assert!(q.is_empty(), "{q:?}");
     let q = quotes("Headline Here\nCity Attorney Terry White confirmed to The Associated Press that Lohan has checked into an approved facility.");
     assert_eq!(
@@ -290,4 +289,38 @@ fn quotes_continue_their_speaker_across_narration_and_paragraphs() {
                 arrived later, and the crowd cheered him. The rally ended at noon. \"That \
                 is a tough area to reach by car.\"";
     assert_eq!(speaker_of(text, "That is a tough"), None);
+}
+
+#[test]
+fn a_participles_object_is_its_addressee_and_with_names_its_subject() {
+    // After "telling" the name is the one told; the speaker is the clause's subject.
+    let text = "Headline Here\nHours later, Tom Beck thanked the donors, telling Reuters, \"We \
+                have been friends for a long time and I respect them.\"";
+    assert_eq!(
+        speaker_of(text, "We have been").as_deref(),
+        Some("Tom Beck")
+    );
+    // "with X tweeting": the name before the participle is its subject.
+    let text = "Headline Here\nRepublicans were quick to respond, with Donald Trump tweeting \
+                that the deal was a \"total disaster\" for the country.";
+    assert_eq!(
+        speaker_of(text, "total disaster").as_deref(),
+        Some("Donald Trump")
+    );
+}
+
+#[test]
+fn given_names_in_ly_are_names_and_adverbs_are_not_part_of_a_speaker() {
+    let text = "Headline Here\nEmily Stone spoke at the rally on Friday, calling the plan \
+                \"the best deal this town has seen in many years.\"";
+    assert_eq!(
+        speaker_of(text, "the best deal").as_deref(),
+        Some("Emily Stone")
+    );
+    let text = "Headline Here\n\"We cannot keep doing this to our workers and their families,\" \
+                a senior trade adviser sharply warned.";
+    assert_eq!(
+        speaker_of(text, "We cannot").as_deref(),
+        Some("a senior trade adviser")
+    );
 }
