@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use parallax_model::EntityKind;
-use parallax_text::{Token, TokenKind};
+use parallax_text::{Token, TokenKind, WordList};
 
 use super::cues::{cue_at, cue_of, is_cue, is_past_verb};
 use super::doc::Doc;
@@ -21,6 +21,9 @@ use super::phrases::{
     subject_before, subject_start, AUXILIARIES, MAX_PHRASE,
 };
 use super::speaker_phrase::{is_ly_adverb, read_phrase, Order, Speaker};
+
+/// Documents and messages that carry someone's words ("a statement from X:").
+static DOCUMENT_NOUNS: WordList = WordList::new(include_str!("../../data/document-nouns.txt"));
 
 /// A quote's speaker phrase as read, where it is, and the verb or cue that attributes it.
 #[derive(Debug, Clone, PartialEq)]
@@ -217,6 +220,10 @@ pub(super) fn before(
         .rev()
         .filter(|&k| is_past_verb(&toks, k) && !cue_at(&toks, k) && finite(k));
     for v in cues.chain(past) {
+        // "was described by X as", "was told by police that": the agent spoke, not the subject.
+        if let Some(a) = passive_agent(doc, people, &toks, v) {
+            return Some(a);
+        }
         if let Some(a) = verb_before(doc, people, &toks, v, sentence_start) {
             return Some(a);
         }
@@ -235,9 +242,55 @@ pub(super) fn before(
         );
     }
     if colon {
-        return colon_subject(doc, people, &toks[..toks.len() - 1]);
+        return document_from(doc, people, &toks[..toks.len() - 1])
+            .or_else(|| colon_subject(doc, people, &toks[..toks.len() - 1]));
     }
     None
+}
+
+/// `a statement from her people:`, `Then came a tweet from the senator:`: the words are those of
+/// whoever the document is from.
+fn document_from(doc: &Doc<'_>, people: &People, toks: &[Token<'_>]) -> Option<Attribution> {
+    let from = toks.iter().rposition(|t| t.text == "from")?;
+    let document = toks[..from].last()?.lower();
+    if !DOCUMENT_NOUNS.contains(&document) {
+        return None;
+    }
+    let end = phrase_end(toks, from + 1);
+    let a = attribution(
+        doc,
+        people,
+        &toks[from + 1..end],
+        Order::Inverted,
+        &document,
+    )?;
+    (end == toks.len()).then_some(a)
+}
+
+/// `was described by X as "…"`, `was told by police that "…"`: the noun phrase after "by" that
+/// runs up to "as", "that" or the quote.
+fn passive_agent(
+    doc: &Doc<'_>,
+    people: &People,
+    toks: &[Token<'_>],
+    v: usize,
+) -> Option<Attribution> {
+    if toks.get(v + 1).is_none_or(|t| t.text != "by") {
+        return None;
+    }
+    let end = noun_phrase_end(toks, v + 2);
+    let introduces = toks[end..].iter().all(|t| t.kind == TokenKind::Punct)
+        || matches!(toks[end].text, "as" | "that");
+    if end == v + 2 || !introduces {
+        return None;
+    }
+    attribution(
+        doc,
+        people,
+        &toks[v + 2..end],
+        Order::Inverted,
+        &cue_of(toks, v),
+    )
 }
 
 /// The speaker of a verb before the quote: the subject right before it ("X said"), the name

@@ -324,3 +324,18 @@ fn given_names_in_ly_are_names_and_adverbs_are_not_part_of_a_speaker() {
         Some("a senior trade adviser")
     );
 }
+
+#[test]
+fn attributions_without_a_reporting_subject() {
+    // A passive verb's agent spoke, not its subject.
+    let text = "Headline Here\nThe mayor, Tom Beck, was described by The Boston Globe as \"the \
+                most stubborn man in the whole state.\"";
+    assert_eq!(speaker_of(text, "the most").as_deref(), Some("The Boston Globe"));
+    let text = "Headline Here\nAna Ruiz was told by the police that her car \"had been found in a \
+                ditch near the river.\"";
+    assert_eq!(speaker_of(text, "had been").as_deref(), Some("the police"));
+    // A document introduced by a colon carries the words of whoever it is from.
+    let text = "Headline Here\nThen came a statement from the Ruiz family: \"We are grateful for \
+                the support of our neighbours.\"";
+    assert_eq!(speaker_of(text, "We are").as_deref(), Some("the Ruiz family"));
+}
