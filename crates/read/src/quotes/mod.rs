@@ -194,6 +194,12 @@ fn resolve_speakers(doc: &Doc<'_>, people: &People, found: Vec<Found>) -> Vec<Qu
                 quote.speaker = paragraph_subject(doc, people, &quote, &quoted);
             }
         }
+        if quote.speaker.is_none() && quote.kind != QuoteKind::Indirect {
+            if let Some(earlier) = said_before(&out, &quote.text) {
+                quote.speaker = earlier.speaker.clone();
+                quote.cue = earlier.cue.clone();
+            }
+        }
         if quote.kind != QuoteKind::Indirect {
             last = quote.speaker.is_some().then_some((out.len(), extent));
         }
@@ -201,6 +207,31 @@ fn resolve_speakers(doc: &Doc<'_>, people: &People, found: Vec<Found>) -> Vec<Qu
     }
     out
 }
+
+/// The earlier quote with a speaker that already holds these words: an article repeating a
+/// quotation (in its lead and again in its body) repeats its speaker too.
+fn said_before<'q>(earlier: &'q [Quote], text: &str) -> Option<&'q Quote> {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let these = words(text);
+    if these.len() < REPEATED_WORDS {
+        return None;
+    }
+    earlier.iter().rev().find(|q| {
+        q.speaker.is_some()
+            && q.kind != QuoteKind::Indirect
+            && words(&q.text)
+                .windows(these.len())
+                .any(|w| w == these.as_slice())
+    })
+}
+
+/// Fewest words a quotation needs for its repetition to be recognised as the same words.
+const REPEATED_WORDS: usize = 4;
 
 /// Whether a quote without attribution continues the previous quote, whose quotation and
 /// attribution end before sentence `end`: it starts right there (`"…," she said. "…"`), in the

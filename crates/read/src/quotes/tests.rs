@@ -330,12 +330,44 @@ fn attributions_without_a_reporting_subject() {
     // A passive verb's agent spoke, not its subject.
     let text = "Headline Here\nThe mayor, Tom Beck, was described by The Boston Globe as \"the \
                 most stubborn man in the whole state.\"";
-    assert_eq!(speaker_of(text, "the most").as_deref(), Some("The Boston Globe"));
+    assert_eq!(
+        speaker_of(text, "the most").as_deref(),
+        Some("The Boston Globe")
+    );
     let text = "Headline Here\nAna Ruiz was told by the police that her car \"had been found in a \
                 ditch near the river.\"";
     assert_eq!(speaker_of(text, "had been").as_deref(), Some("the police"));
     // A document introduced by a colon carries the words of whoever it is from.
     let text = "Headline Here\nThen came a statement from the Ruiz family: \"We are grateful for \
                 the support of our neighbours.\"";
-    assert_eq!(speaker_of(text, "We are").as_deref(), Some("the Ruiz family"));
+    assert_eq!(
+        speaker_of(text, "We are").as_deref(),
+        Some("the Ruiz family")
+    );
+}
+
+#[test]
+fn a_repeated_quotation_keeps_its_speaker() {
+    let text = "Headline Here\n\"We will rebuild the bridge before winter comes,\" Mayor Ana Ruiz \
+                said on Monday.\nThe council met on Tuesday to discuss the budget.\nThe city \
+                has heard it before: \"We will rebuild the bridge before winter comes.\"";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(
+        q.iter().all(|q| q.1.as_deref() == Some("Ana Ruiz")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_pronoun_may_mean_the_family_member_a_surname_left_out() {
+    // "Beck" alone resolves to the Beck named most; "she" is the woman of the family.
+    let text = "Headline Here\nTom Beck opened the new plant on Monday. Tom Beck thanked the \
+                workers.\nLinda Beck and Tom Beck hosted a dinner later.\nMary Lane left \
+                early.\nThe guests stayed late.\nBeck, in a white gown, greeted them at the door. \
+                \"It was a lovely evening for all of us,\" she said.";
+    assert_eq!(
+        speaker_of(text, "It was a lovely").as_deref(),
+        Some("Linda Beck")
+    );
 }
