@@ -11,16 +11,19 @@
 use std::ops::Range;
 
 use parallax_model::EntityKind;
-use parallax_text::{Token, TokenKind};
+use parallax_text::{Token, TokenKind, WordList};
 
 use super::cues::{cue_at, cue_of, is_cue, is_past_verb};
 use super::doc::Doc;
 use super::people::People;
 use super::phrases::{
-    is_pronoun_subject, noun_phrase_end, opens_participle, phrase_end, subject_start,
-    without_auxiliaries, AUXILIARIES, MAX_PHRASE,
+    is_pronoun_subject, is_time_word, noun_phrase_end, opens_participle, phrase_end,
+    subject_before, subject_start, AUXILIARIES, MAX_PHRASE,
 };
-use super::speaker_phrase::{read_phrase, Order, Speaker};
+use super::speaker_phrase::{is_ly_adverb, read_phrase, Order, Speaker};
+
+/// Documents and messages that carry someone's words ("a statement from X:").
+static DOCUMENT_NOUNS: WordList = WordList::new(include_str!("../../data/document-nouns.txt"));
 
 /// A quote's speaker phrase as read, where it is, and the verb or cue that attributes it.
 #[derive(Debug, Clone, PartialEq)]
@@ -193,7 +196,7 @@ fn right_after(
         _ if opens_with_phrase => Order::Inverted,
         _ => return None,
     };
-    let subject = without_auxiliaries(&toks[..verb]);
+    let subject = subject_before(toks, 0, verb);
     attribution(doc, people, &subject, order, &cue_of(toks, verb))
 }
 
@@ -217,6 +220,10 @@ pub(super) fn before(
         .rev()
         .filter(|&k| is_past_verb(&toks, k) && !cue_at(&toks, k) && finite(k));
     for v in cues.chain(past) {
+        // "was described by X as", "was told by police that": the agent spoke, not the subject.
+        if let Some(a) = passive_agent(doc, people, &toks, v) {
+            return Some(a);
+        }
         if let Some(a) = verb_before(doc, people, &toks, v, sentence_start) {
             return Some(a);
         }
@@ -235,9 +242,55 @@ pub(super) fn before(
         );
     }
     if colon {
-        return colon_subject(doc, people, &toks[..toks.len() - 1]);
+        return document_from(doc, people, &toks[..toks.len() - 1])
+            .or_else(|| colon_subject(doc, people, &toks[..toks.len() - 1]));
     }
     None
+}
+
+/// `a statement from her people:`, `Then came a tweet from the senator:`: the words are those of
+/// whoever the document is from.
+fn document_from(doc: &Doc<'_>, people: &People, toks: &[Token<'_>]) -> Option<Attribution> {
+    let from = toks.iter().rposition(|t| t.text == "from")?;
+    let document = toks[..from].last()?.lower();
+    if !DOCUMENT_NOUNS.contains(&document) {
+        return None;
+    }
+    let end = phrase_end(toks, from + 1);
+    let a = attribution(
+        doc,
+        people,
+        &toks[from + 1..end],
+        Order::Inverted,
+        &document,
+    )?;
+    (end == toks.len()).then_some(a)
+}
+
+/// `was described by X as "…"`, `was told by police that "…"`: the noun phrase after "by" that
+/// runs up to "as", "that" or the quote.
+fn passive_agent(
+    doc: &Doc<'_>,
+    people: &People,
+    toks: &[Token<'_>],
+    v: usize,
+) -> Option<Attribution> {
+    if toks.get(v + 1).is_none_or(|t| t.text != "by") {
+        return None;
+    }
+    let end = noun_phrase_end(toks, v + 2);
+    let introduces = toks[end..].iter().all(|t| t.kind == TokenKind::Punct)
+        || matches!(toks[end].text, "as" | "that");
+    if end == v + 2 || !introduces {
+        return None;
+    }
+    attribution(
+        doc,
+        people,
+        &toks[v + 2..end],
+        Order::Inverted,
+        &cue_of(toks, v),
+    )
 }
 
 /// The speaker of a verb before the quote: the subject right before it ("X said"), the name
@@ -253,9 +306,18 @@ fn verb_before(
 ) -> Option<Attribution> {
     let cue = cue_of(toks, v);
     let participle = toks[v].text.ends_with("ing");
+    // "…, with Trump tweeting that …": "with" makes the noun phrase the participle's subject.
+    if let Some((start, order)) = subject_start(toks, v).filter(|_| participle) {
+        if start > 0 && toks[start - 1].text.eq_ignore_ascii_case("with") {
+            let subject = subject_before(toks, start, v);
+            if let Some(a) = attribution(doc, people, &subject, order, &cue) {
+                return Some(a);
+            }
+        }
+    }
     // "…, calling him": the subject of the clause, not the object before the participle.
     if let Some((start, order)) = subject_start(toks, v).filter(|_| !participle) {
-        let subject = without_auxiliaries(&toks[start..v]);
+        let subject = subject_before(toks, start, v);
         if let Some(a) = attribution(doc, people, &subject, order, &cue) {
             return Some(a);
         }
@@ -265,7 +327,8 @@ fn verb_before(
         .rev()
         .take_while(|t| t.text != ",")
         .all(|t| t.kind == TokenKind::Punct || AUXILIARIES.contains(t.text));
-    if opens_clause {
+    // "…, telling Reuters, "…"": after a participle the phrase is its object, not its subject.
+    if opens_clause && !participle {
         // "Continued Stone:", "Said Trump:": the name follows the verb and ends the clause.
         let end = phrase_end(toks, v + 1);
         // Only when the phrase introduces the quote ("…, explained X: "…""), not when it is
@@ -342,8 +405,9 @@ fn clause_subject(
             .all(|t| t.is_all_caps() || t.kind == TokenKind::Punct);
         let intro = first.kind != TokenKind::Word
             || dateline
+            || part_end - start <= OPENING_TIME_WORDS && is_time_word(&clause[part_end - 1])
             || super::speaker_phrase::opens_adverbial(first.text)
-            || first.text.ends_with("ly")
+            || is_ly_adverb(first.text)
             || opens_participle(doc, first);
         if !intro {
             let end = noun_phrase_end(clause, start).min(part_end);
@@ -353,6 +417,9 @@ fn clause_subject(
     }
     None
 }
+
+/// Longest opening time phrase, in tokens ("Hours later,", "Late on Friday,").
+const OPENING_TIME_WORDS: usize = 3;
 
 /// `Mook agreed: "…"`, `- Philip Bump: "…"`: the subject that opens a clause ending in a colon.
 fn colon_subject(doc: &Doc<'_>, people: &People, toks: &[Token<'_>]) -> Option<Attribution> {

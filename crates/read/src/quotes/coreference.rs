@@ -20,6 +20,9 @@ use super::people::People;
 /// Role nouns and the titles that name the same role (`senator sen senator`).
 static ROLE_TITLES: WordList = WordList::new(include_str!("../../data/role-titles.txt"));
 
+/// How far into a sentence, in tokens, its subject may be named.
+const SUBJECT_WORDS: usize = 4;
+
 /// How many sentences back a pronoun may find its person.
 const PRONOUN_REACH: usize = 6;
 
@@ -89,11 +92,19 @@ pub(super) fn resolve_pronoun(
         .filter(|s| !s.is_heading)
         .take(PRONOUN_REACH);
     for s in sentences {
-        let range = s.span.start..s.span.end.min(at);
-        for name in candidates(people, range, discourse) {
-            if people.gender_of(&name).is_none_or(|g| g == gender) {
-                return Some(name);
-            }
+        let named = candidates(doc, people, s.span.start..s.span.end.min(at), discourse);
+        let agrees = |name: &String| people.gender_of(name).is_none_or(|g| g == gender);
+        if let Some((name, _)) = named.iter().find(|(name, _)| agrees(name)) {
+            return Some(name.clone());
+        }
+        // "Beck, in a white gown, greeted them. … she said": a surname alone as the subject may
+        // name another of the family, the one named in full nearby.
+        if let Some(namesake) = named
+            .iter()
+            .filter(|(_, surname_subject)| *surname_subject)
+            .find_map(|(name, _)| people.namesake(name, gender, at))
+        {
+            return Some(namesake);
         }
     }
     None
@@ -147,17 +158,29 @@ pub(super) fn resolve_description(
 }
 
 /// The people a sentence offers as antecedents, in order of preference: the speakers
-/// attributed in it, then the people it names outside quotations, left to right.
-fn candidates(people: &People, range: Range<usize>, discourse: &Discourse<'_>) -> Vec<String> {
+/// attributed in it, then the people it names outside quotations, left to right; each with
+/// whether the text names them by a single word as the sentence's subject.
+fn candidates(
+    doc: &Doc<'_>,
+    people: &People,
+    range: Range<usize>,
+    discourse: &Discourse<'_>,
+) -> Vec<(String, bool)> {
     let speakers = discourse
         .speakers
         .iter()
         .filter(|(at, _)| range.contains(at))
-        .map(|(_, name)| name.clone());
+        .map(|(_, name)| (name.clone(), false));
     let named = people
         .named_in(range.clone())
         .filter(|(span, _)| !inside(discourse.quoted, span))
-        .map(|(_, name)| name.clone());
+        .map(|(span, name)| {
+            let opening = doc.tokens(range.start..span.start).len() < SUBJECT_WORDS;
+            (
+                name.clone(),
+                opening && !doc.text[span.clone()].contains(' '),
+            )
+        });
     speakers.chain(named).collect()
 }
 

@@ -161,6 +161,25 @@ impl People {
             .is_some_and(|p| p.roles.iter().any(|r| roles.contains(r)))
     }
 
+    /// Another person of the family: of `gender`, with the same surname as `name`, and named in
+    /// full in the paragraph of byte `at` or the one before (the family member the passage is
+    /// about), the latest such.
+    pub fn namesake(&self, name: &str, gender: Gender, at: usize) -> Option<String> {
+        let surname = name.rsplit(' ').next()?;
+        let line = self.lines.range(..at).next_back().map(|(_, &l)| l)?;
+        let nearby = |x: &usize| self.lines.get(x).is_some_and(|&l| l + 1 >= line);
+        self.persons
+            .iter()
+            .filter(|p| p.name != name && p.gender == Some(gender))
+            .filter(|p| p.name.contains(' ') && p.name.rsplit(' ').next() == Some(surname))
+            .filter_map(|p| {
+                let latest = p.named_at.iter().filter(|&&x| x < at).max()?;
+                nearby(latest).then_some((*latest, p))
+            })
+            .max_by_key(|(x, _)| *x)
+            .map(|(_, p)| p.name.clone())
+    }
+
     fn person(&self, name: &str) -> Option<&Person> {
         self.persons.iter().find(|p| p.name == name)
     }
@@ -336,7 +355,7 @@ fn bare(title: &str) -> String {
     title.trim_end_matches('.').to_lowercase()
 }
 
-fn given_name_gender(first: &str) -> Option<Gender> {
+pub(super) fn given_name_gender(first: &str) -> Option<Gender> {
     if FEMALE_NAMES.contains(first) {
         Some(Gender::Female)
     } else if MALE_NAMES.contains(first) {

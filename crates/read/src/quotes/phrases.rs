@@ -190,6 +190,12 @@ fn noun_phrase_start(toks: &[Token<'_>], end: usize) -> usize {
     k
 }
 
+/// A word of a time phrase ("later", "Friday"), which ends an opening adverbial ("Hours
+/// later, …").
+pub(super) fn is_time_word(t: &Token<'_>) -> bool {
+    TIME_WORDS.contains(t.text)
+}
+
 /// Words between a subject and its verb: auxiliaries and adverbs ("had also", "however",
 /// "reportedly"), and time phrases ("last week", "on Friday").
 fn skipped_before_verb(t: &Token<'_>) -> bool {
@@ -198,7 +204,17 @@ fn skipped_before_verb(t: &Token<'_>) -> bool {
         || TIME_WORDS.contains(t.text)
 }
 
-pub(super) fn without_auxiliaries<'a>(toks: &[Token<'a>]) -> Vec<Token<'a>> {
+/// The subject before a verb, without the adverbs and time words between it and the verb ("a
+/// top adviser starkly warned") and without auxiliaries.
+pub(super) fn subject_before<'a>(toks: &[Token<'a>], start: usize, verb: usize) -> Vec<Token<'a>> {
+    let mut end = verb;
+    while end > start && skipped_before_verb(&toks[end - 1]) {
+        end -= 1;
+    }
+    without_auxiliaries(&toks[start..end])
+}
+
+fn without_auxiliaries<'a>(toks: &[Token<'a>]) -> Vec<Token<'a>> {
     toks.iter()
         .filter(|t| !AUXILIARIES.contains(t.text) && t.kind != TokenKind::Number)
         .cloned()

@@ -12,7 +12,7 @@ use parallax_text::{Token, TokenKind, WordList};
 use super::attribution::speaks;
 use super::coreference::Gender;
 use super::doc::Doc;
-use super::people::People;
+use super::people::{given_name_gender, People};
 use super::phrases::speaker_noun;
 use crate::wordlists::{DETERMINERS, NOT_NAMES, PERSON_TITLES, ROLE_NOUNS};
 
@@ -280,8 +280,14 @@ pub(super) fn could_be_name(word: &str) -> bool {
     let lower = word.to_lowercase();
     !parallax_text::is_stopword(&lower)
         && !NOT_NAMES.contains(word)
-        && !lower.ends_with("ly")
+        && !is_ly_adverb(word)
         && !ADVERBS.contains(&lower)
+}
+
+/// An adverb in "-ly" ("Shortly", "reportedly"), not a given name that ends so ("Carly",
+/// "Kelly").
+pub(super) fn is_ly_adverb(word: &str) -> bool {
+    word.to_lowercase().ends_with("ly") && given_name_gender(word).is_none()
 }
 
 /// Whether the mention ending at `mention_end` is a possessive followed by more of the run.
