@@ -214,6 +214,7 @@ fn disagreement(a: &Figure, b: &Figure) -> Option<&'static str> {
 }
 
 /// The figures of unit `i` (sentence of `article`): values and ranges with kind and context.
+/// (Long because a range, its words and its context are read in one walk over the quantities.)
 fn figures_of(article: &ReadArticle, i: usize, unit: &Unit) -> Vec<Figure> {
     // Whose figure "he had 269 yards" or "that followed an 8.3 percent drop" gives, the
     // sentence does not say.

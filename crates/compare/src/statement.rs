@@ -175,7 +175,9 @@ fn attribution_start(words: &[(usize, &str, bool)]) -> usize {
     }
 }
 
-/// The subject of the main clause starting at word `start`.
+/// The subject of the main clause starting at word `start`. (The readings are tried in order: a
+/// pronoun, then the name heading the clause, a speaker when a reporting verb follows; long for
+/// that one order.)
 fn subject(
     text: &str,
     words: &[(usize, &str, bool)],

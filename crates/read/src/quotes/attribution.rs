@@ -296,7 +296,8 @@ fn passive_agent(
 /// The speaker of a verb before the quote: the subject right before it ("X said"), the name
 /// after it when the verb opens the clause ("Continued Stone:"), or, for a verb that continues
 /// a clause ("…, adding", "… and told"), the subject of the verb before it ("Spicer said,
-/// adding") or the clause's first actor ("Trump attacked Romney, calling him …").
+/// adding") or the clause's first actor ("Trump attacked Romney, calling him …"). (One arm per
+/// shape of attribution, tried in order of how sure each is.)
 fn verb_before(
     doc: &Doc<'_>,
     people: &People,

@@ -45,7 +45,8 @@ pub(super) struct Marks {
 }
 
 /// The quote between the marks, if it is one: a short quoted phrase that nobody is said to have
-/// said is a term, and a quoted title is a title.
+/// said is a term, and a quoted title is a title. (The tests run in the order a reader applies
+/// them, each needing what the previous found; kept in one place for that order.)
 pub(super) fn direct_quote(doc: &Doc<'_>, people: &People, marks: &Marks) -> Option<Found> {
     let (open, close) = (marks.open, marks.close);
     let inner_start = open + 1;
