@@ -1,5 +1,6 @@
 //! The loaded-terms lexicon for framing: the built-in `data/loaded-terms.tsv`, plus the terms a
-//! user adds with `--lexicon FILE` (`term|category` lines, `*` ending a prefix term).
+//! user adds with `--lexicon FILE` (`term|category|context` lines, `*` ending a prefix term,
+//! the context optional). The criterion a term meets is written at the top of the data file.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -15,6 +16,29 @@ pub struct LoadedTerm {
     /// The last word matches as a prefix ("slaughter*").
     pub prefix: bool,
     pub category: String,
+    /// Where the term is routine rather than loaded (the data file's third column).
+    pub context: Option<RoutineContext>,
+}
+
+/// A context in which a term is routine, not loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoutineContext {
+    /// A sentence that states a figure or a record: size and result words are literal there
+    /// ("soared 20%", "a 91-73 drubbing", "an unprecedented slump").
+    Record,
+    /// After a capitalised word: the head of an event's name ("the Watergate scandal").
+    Name,
+}
+
+impl RoutineContext {
+    /// The context a data file names; an unknown name is no restriction.
+    fn parse(name: &str) -> Option<RoutineContext> {
+        match name {
+            "record" => Some(RoutineContext::Record),
+            "name" => Some(RoutineContext::Name),
+            _ => None,
+        }
+    }
 }
 
 /// The project's loaded-terms lexicon, plus any extra terms the user supplies.
@@ -33,7 +57,7 @@ impl Lexicon {
         Lexicon::parse(LOADED_TERMS)
     }
 
-    /// Parse `term|category` lines; `#` starts a comment line.
+    /// Parse `term|category|context` lines; `#` starts a comment line.
     pub fn parse(data: &str) -> Lexicon {
         let terms = data_rows(data)
             .filter_map(|row| {
@@ -51,6 +75,7 @@ impl Lexicon {
                     words,
                     prefix,
                     category: row.get(1).copied().unwrap_or("loaded").to_string(),
+                    context: row.get(2).and_then(|c| RoutineContext::parse(c)),
                 })
             })
             .collect();
@@ -97,10 +122,12 @@ mod tests {
 
     #[test]
     fn lexicon_parses_prefix_terms() {
-        let l = Lexicon::parse("# c\nslaughter*|negative\nlashed out|negative\n");
-        assert_eq!(l.terms.len(), 2);
+        let l = Lexicon::parse("# c\nslaughter*|negative\nlashed out|negative\nsoar*|x|record\n");
+        assert_eq!(l.terms.len(), 3);
         assert!(l.terms[0].prefix);
         assert_eq!(l.terms[1].words, ["lashed", "out"]);
+        assert_eq!(l.terms[1].context, None);
+        assert_eq!(l.terms[2].context, Some(RoutineContext::Record));
         assert!(Lexicon::builtin().terms.len() > 50);
     }
 }

@@ -1,10 +1,11 @@
 //! Loaded terms in the outlet's own words: the lexicon's evaluative and emotive terms, except
 //! where a phrase the lexicon marks `neutral` contains them ("claimed responsibility", "was
-//! admitted to hospital").
+//! admitted to hospital") or their context makes them routine (`routine`).
 
 use crate::loaded_terms::{Lexicon, LoadedTerm};
 use parallax_text::TokenKind;
 
+use super::routine::is_routine;
 use super::voice::Voice;
 
 /// The category of lexicon phrases that make the loaded terms inside them neutral.
@@ -48,6 +49,7 @@ pub(super) fn loaded_terms(v: &Voice<'_>, lexicon: &Lexicon) -> Vec<(String, Str
         .filter(|m| m.term.category != NEUTRAL)
         .filter(|m| !neutral.iter().any(|&(a, b)| a < m.to && m.from < b))
         .filter(|m| v.is_outlets(m.from, m.to))
+        .filter(|m| !is_routine(v, m.from, m.term))
         .map(|m| {
             let text = &v.text()[v.toks[m.from].start..v.toks[m.to - 1].end];
             (text.to_string(), m.term.category.clone())

@@ -1,12 +1,14 @@
 //! Framing devices in an outlet's own voice: scare quotes (`scare_quotes`), distancing words
 //! (`distancing`) and loaded terms (`loaded`). Only the outlet's own words count (`voice`):
 //! words inside quotation marks (`quoted`) or reported speech (`reported`) are the speaker's,
-//! and words of a name are nobody's framing.
+//! and words of a name are nobody's framing. A loaded term must also be loaded in context:
+//! routine domain wording and routine attribution are not framing (`routine`).
 
 mod distancing;
 mod loaded;
 mod quoted;
 mod reported;
+mod routine;
 mod scare_quotes;
 mod voice;
 
@@ -142,6 +144,8 @@ mod tests {
         assert!(f.is_empty(), "{f:?}");
         let f = framing("Critics argue that the agreements bypassed the Palestinians.");
         assert!(f.is_empty(), "{f:?}");
+        let f = framing("The minister characterized the rules as a common-sense fix.");
+        assert!(f.is_empty(), "{f:?}");
     }
 
     #[test]
@@ -245,5 +249,149 @@ mod tests {
                 "{s}: {f:?}"
             );
         }
+    }
+
+    /// Whether the sentence's framing flags the term as loaded.
+    fn flags(s: &str, term: &str) -> bool {
+        framing(s).contains(&(FramingKind::Loaded, term.to_string()))
+    }
+
+    #[test]
+    fn standard_domain_words_are_not_loaded() {
+        // The standard word of a domain (records and heritage, police, policy, size) is no
+        // framing; the writer's evaluative word beside it still is.
+        let cases: [(&str, &[&str], &str); 5] = [
+            (
+                "The storied club marked a historic night with a milestone goal.",
+                &["historic", "milestone"],
+                "storied",
+            ),
+            (
+                "Police launched a crackdown on the notorious gang on Friday.",
+                &["crackdown"],
+                "notorious",
+            ),
+            (
+                "The sweeping bill would undermine the brazen scheme of the cartel.",
+                &["sweeping", "undermine"],
+                "brazen",
+            ),
+            (
+                "A massive fire gutted the historic building, a shameful loss.",
+                &["massive", "historic"],
+                "shameful",
+            ),
+            (
+                "Stocks got hammered, stirring fears, after a despicable man bashed a guard.",
+                &["hammered", "stirring", "bashed"],
+                "despicable",
+            ),
+        ];
+        for (s, routine, loaded) in cases {
+            let f = framing(s);
+            assert!(
+                !f.iter().any(|(_, t)| routine.contains(&t.as_str())),
+                "{s}: {f:?}"
+            );
+            assert!(
+                f.contains(&(FramingKind::Loaded, loaded.into())),
+                "{s}: {f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn size_and_result_words_are_literal_beside_a_figure_or_a_record() {
+        for (s, term) in [
+            (
+                "Retail sales fell at an unprecedented rate in May.",
+                "unprecedented",
+            ),
+            ("Home prices soared 12 percent over the year.", "soared"),
+            (
+                "The Tigers moved to 8-1 after a 70-52 drubbing of Auburn.",
+                "drubbing",
+            ),
+            (
+                "Exports plummeted to their lowest level since records began.",
+                "plummeted",
+            ),
+        ] {
+            assert!(!flags(s, term), "{s}: {:?}", framing(s));
+        }
+        for (s, term) in [
+            (
+                "The governor launched an unprecedented attack on the court.",
+                "unprecedented",
+            ),
+            ("The outsider soared past the party's favourite.", "soared"),
+            ("The party took a drubbing in the suburbs.", "drubbing"),
+            ("Her hopes of a comeback plummeted.", "plummeted"),
+        ] {
+            assert!(flags(s, term), "{s}: {:?}", framing(s));
+        }
+    }
+
+    #[test]
+    fn a_noun_heading_an_events_name_is_the_name() {
+        let s = "He served four years for his part in the Enron scandal.";
+        assert!(!flags(s, "scandal"), "{:?}", framing(s));
+        let s = "The Iran-Contra cover-up reached the White House.";
+        assert!(!flags(s, "cover-up"), "{:?}", framing(s));
+        let s = "The mayor's latest scandal deepened on Tuesday.";
+        assert!(flags(s, "scandal"), "{:?}", framing(s));
+        let s = "A scandal engulfed the agency, and a cover-up followed.";
+        let f = framing(s);
+        assert!(
+            f.contains(&(FramingKind::Loaded, "scandal".into()))
+                && f.contains(&(FramingKind::Loaded, "cover-up".into())),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn reporting_verbs_distance_speakers_not_documents() {
+        // What a document or a filing states, or a party to a suit: routine attribution.
+        for (s, term) in [
+            (
+                "A post claiming the vote was rigged spread widely.",
+                "claiming",
+            ),
+            ("The lawsuit claimed the contract was void.", "claimed"),
+            (
+                "The firm sued, claiming it was owed $2 million.",
+                "claiming",
+            ),
+            (
+                "Two plaintiffs complained that the rules were unfair.",
+                "complained",
+            ),
+        ] {
+            assert!(!flags(s, term), "{s}: {:?}", framing(s));
+        }
+        // A person's or a body's statement: "claimed" over "said" is the writer's distance.
+        for (s, term) in [
+            ("The senator claimed the vote was rigged.", "claimed"),
+            ("The ministry insisted the strike had failed.", "insisted"),
+            ("He is claiming that the tapes were doctored.", "claiming"),
+        ] {
+            assert!(flags(s, term), "{s}: {:?}", framing(s));
+        }
+    }
+
+    #[test]
+    fn set_phrases_of_a_domain_are_neutral() {
+        for s in [
+            "The crowd rose for a rousing ovation after the final whistle.",
+            "Markets fell on a wave of panic selling.",
+            "The court issued a landmark ruling on privacy.",
+            "Police said the terrorist attack killed four.",
+            "The team blamed a regime change for the slump.",
+        ] {
+            let f = framing(s);
+            assert!(f.is_empty(), "{s}: {f:?}");
+        }
+        assert!(flags("She gave a rousing speech.", "rousing"));
+        assert!(flags("The regime jailed the editors.", "regime"));
     }
 }
