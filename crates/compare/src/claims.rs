@@ -3,7 +3,7 @@
 //! Units ([`crate::units`]) are taken in article order, after the leads that state the main
 //! event ([`crate::lead`]), which open the first claim. Each unit joins the claim it states best
 //! — cosine with the claim's centroid, plus a bonus for sharing a specific number or date — when
-//! that similarity clears [`ALIGN_THRESHOLD`] and the statements agree ([`same_fact`]): the same
+//! that similarity clears [`ALIGN_THRESHOLD`] and the statements agree ([`Members::admits`]): the same
 //! actor, no different step of one process, the same polarity, and enough in common unless the
 //! wordings are close ([`SHARED_TERMS`]: a short sentence sharing a word or two with another is
 //! close by cosine and states nothing in common). Else it opens a new claim.
@@ -19,8 +19,8 @@ use rustc_hash::FxHashMap as HashMap;
 use parallax_model::{Quantity, QuantityValue};
 
 use crate::contradictions::values_disagree;
-use crate::statement::{different_steps, Subject};
-use crate::units::{cosine, Unit};
+use crate::members::Members;
+use crate::units::Unit;
 
 /// Cosine similarity (with value bonus) at which a sentence states an existing claim.
 pub const ALIGN_THRESHOLD: f64 = 0.36;
@@ -55,107 +55,6 @@ const SHARED_TERMS: usize = 3;
 #[derive(Debug, Clone, Default)]
 pub struct AlignedClaim {
     pub units: Vec<usize>,
-}
-
-/// Whether unit `u` may state the same fact as every unit of `members`, polarity aside: the
-/// same actor (or one of them names none), no different step of one process, and the step they
-/// all name, if any.
-pub fn same_fact<'a>(members: impl Iterator<Item = &'a Unit> + Clone, u: &Unit) -> bool {
-    let mut members = members;
-    if members
-        .clone()
-        .any(|m| different_steps(&m.statement.steps, &u.statement.steps))
-        || !takes_core_step(members.clone(), u)
-    {
-        return false;
-    }
-    let Some(actor) = &u.actor else {
-        return true;
-    };
-    let actors: BTreeSet<&String> = members.clone().filter_map(|m| m.actor.as_ref()).collect();
-    if actors.is_empty() || members.clone().any(|m| one_person(m, u)) {
-        return true;
-    }
-    // Different named actors state one fact only when each sentence names the other's actor too
-    // ("Obama assailed Trump" / "Trump was assailed by Obama").
-    members.any(|m| m.entities.contains(actor)) && actors.iter().any(|a| u.entities.contains(*a))
-}
-
-/// The steps every one of `members` names, when two or more agree: one sentence's verb is one
-/// outlet's wording; two that agree make it the claim's step.
-fn core_steps<'a>(members: impl Iterator<Item = &'a Unit>) -> Vec<(u16, u16)> {
-    let mut members = members.peekable();
-    let Some(first) = members.next() else {
-        return Vec::new();
-    };
-    if members.peek().is_none() {
-        return Vec::new();
-    }
-    members.fold(first.statement.steps.clone(), |core, m| {
-        core.into_iter()
-            .filter(|s| m.statement.steps.contains(s))
-            .collect()
-    })
-}
-
-/// Whether `u` names the claim's step, if it has one: a claim that Williams died takes
-/// "Williams died in her sleep", not "Williams starred in aquatic musicals".
-fn takes_core_step<'a>(members: impl Iterator<Item = &'a Unit>, u: &Unit) -> bool {
-    let core = core_steps(members);
-    core.is_empty() || core.iter().any(|s| u.statement.steps.contains(s))
-}
-
-/// Whether the claim of `members` has a step and `u` names it.
-fn shares_core_step<'a>(members: impl Iterator<Item = &'a Unit>, u: &Unit) -> bool {
-    core_steps(members)
-        .iter()
-        .any(|s| u.statement.steps.contains(s))
-}
-
-/// Whether two sentences' actors are one: the same story entity, or names that can only be one
-/// person as written ("Vincent Gigante" / "Vincent \"The Chin\" Gigante") when the story's
-/// entities keep them apart.
-fn one_person(a: &Unit, b: &Unit) -> bool {
-    match (&a.actor, &b.actor) {
-        (Some(x), Some(y)) if x == y => true,
-        (Some(_), Some(_)) => match (&a.actor_surface, &b.actor_surface) {
-            (Some(x), Some(y)) => same_name(x, y),
-            _ => false,
-        },
-        _ => false,
-    }
-}
-
-/// Two written names of one person: the same surname and the same first name, or no first name
-/// in one of them.
-fn same_name(a: &str, b: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| c.is_whitespace() || c == '"')
-            .filter(|w| !w.is_empty())
-            .map(|w| w.trim_end_matches("'s").to_lowercase())
-            .collect()
-    };
-    let (wa, wb) = (words(a), words(b));
-    match (wa.split_last(), wb.split_last()) {
-        (Some((la, ra)), Some((lb, rb))) => {
-            la == lb && (ra.is_empty() || rb.is_empty() || ra.first() == rb.first())
-        }
-        _ => false,
-    }
-}
-
-/// Whether two sentences name one actor: the same named actor, or no name and the same words
-/// for it ("the finance minister").
-fn same_actor(a: &Unit, b: &Unit) -> bool {
-    match (&a.actor, &b.actor) {
-        (Some(x), Some(y)) => x == y,
-        (None, None) => {
-            a.statement.subject == Subject::Other
-                && b.statement.subject == Subject::Other
-                && a.statement.head == b.statement.head
-        }
-        _ => false,
-    }
 }
 
 /// Values specific enough that sharing them suggests the same fact — not weekdays, nor small
@@ -224,12 +123,13 @@ struct ClaimState {
     quantities: Vec<Quantity>,
     articles: BTreeSet<usize>,
     predicates: BTreeSet<u32>,
+    /// Every sentence of the claim, restatements included.
+    members: Members,
 }
 
 impl ClaimState {
-    /// How well unit `u` (with specific `values`) states this claim, if it may join it at all;
-    /// `members` are the claim's units.
-    fn score(&self, u: &Unit, values: &BTreeSet<String>, members: &[&Unit]) -> Option<f64> {
+    /// How well unit `u` (with specific `values`) states this claim, if it may join it at all.
+    fn score(&self, u: &Unit, values: &BTreeSet<String>) -> Option<f64> {
         // An article may join a claim it is in: when it says the fact again ("Williams died
         // peacefully in her sleep" after "Esther Williams has died") the claim lists both
         // wordings; it does not corroborate itself, as sources are counted by article.
@@ -245,7 +145,7 @@ impl ClaimState {
         {
             return None;
         }
-        if !same_fact(members.iter().copied(), u) {
+        if !self.members.admits(u) {
             return None;
         }
         let shared_terms = u
@@ -262,8 +162,8 @@ impl ClaimState {
         if score < CLOSE_WORDING && !shared_evidence(shared_terms, shared_name, shared_value) {
             return None;
         }
-        if members.iter().any(|m| m.negated() != u.negated())
-            && !(score >= NEGATION_THRESHOLD && members.iter().all(|m| same_actor(m, u)))
+        if self.members.polarity_differs(u)
+            && !(score >= NEGATION_THRESHOLD && self.members.all_same_actor(u))
         {
             return None;
         }
@@ -336,16 +236,14 @@ pub fn align(units: &[Unit], lead: &[usize]) -> Vec<AlignedClaim> {
         let mut best: Option<(f64, usize)> = None;
         if !seeded {
             for c in candidates(u, &df, &postings) {
-                let members: Vec<&Unit> = claims[c].units.iter().map(|&m| &units[m]).collect();
                 // An article's further sentence restates a claim only when it names the step the
                 // claim's sentences agree on ("died", "was charged"): by wording alone, an
                 // article's sentences are all close to what it said before.
-                if states[c].articles.contains(&u.article)
-                    && !shares_core_step(members.iter().copied(), u)
+                if states[c].articles.contains(&u.article) && !states[c].members.shares_core_step(u)
                 {
                     continue;
                 }
-                match states[c].score(u, &values, &members) {
+                match states[c].score(u, &values) {
                     Some(score)
                         if score >= ALIGN_THRESHOLD && best.is_none_or(|(b, _)| score > b) =>
                     {
@@ -369,6 +267,7 @@ pub fn align(units: &[Unit], lead: &[usize]) -> Vec<AlignedClaim> {
         if !states[c].articles.contains(&u.article) {
             states[c].add(c, u, values, &mut postings);
         }
+        states[c].members.push(u);
         claims[c].units.push(ui);
     }
     merge_claims(units, claims, &states, &df, &postings)
@@ -458,35 +357,80 @@ fn once_per_article(units: &[Unit], merged: Vec<usize>) -> (Vec<usize>, Vec<usiz
     for &u in &merged {
         by_article.entry(units[u].article).or_default().push(u);
     }
+    // Sums over the whole claim, so that each article's "others" are the whole less its own:
+    // linear in the claim's size, where comparing every sentence with every other was not.
+    let mut total: HashMap<u32, f64> = HashMap::default();
+    let mut naming: HashMap<(u16, u16), usize> = HashMap::default();
+    for &u in &merged {
+        for (t, w) in &units[u].vector {
+            *total.entry(*t).or_default() += w;
+        }
+        for s in distinct_steps(&units[u]) {
+            *naming.entry(s).or_default() += 1;
+        }
+    }
     let mut apart: Vec<usize> = Vec::new();
-    for (&article, own) in by_article.iter().filter(|(_, own)| own.len() > 1) {
-        let others: Vec<&Unit> = merged
-            .iter()
-            .filter(|&&m| units[m].article != article)
-            .map(|&m| &units[m])
-            .collect();
-        let closeness = |u: usize| -> f64 { others.iter().map(|m| cosine(&units[u], m)).sum() };
-        let Some(&best) = own
-            .iter()
-            .max_by(|&&a, &&b| closeness(a).total_cmp(&closeness(b)).then(b.cmp(&a)))
+    for own in by_article.values().filter(|own| own.len() > 1) {
+        let mut own_sum: HashMap<u32, f64> = HashMap::default();
+        for &u in own {
+            for (t, w) in &units[u].vector {
+                *own_sum.entry(*t).or_default() += w;
+            }
+        }
+        // The sum of `u`'s cosines with the other articles' sentences of the claim.
+        let closeness = |u: usize| -> f64 {
+            units[u]
+                .vector
+                .iter()
+                .map(|(t, w)| w * (total[t] - own_sum[t]))
+                .sum()
+        };
+        let near: Vec<f64> = own.iter().map(|&u| closeness(u)).collect();
+        let Some(best) = (0..own.len())
+            .max_by(|&a, &b| near[a].total_cmp(&near[b]).then(own[b].cmp(&own[a])))
+            .map(|k| own[k])
         else {
             continue;
         };
-        apart.extend(own.iter().copied().filter(|&u| {
-            u != best && !shares_core_step(others.iter().copied().chain([&units[best]]), &units[u])
-        }));
+        // The claim's step once the article keeps only `best`: the steps every other article's
+        // sentence and `best` name.
+        let others = merged.len() - own.len();
+        let core: Vec<(u16, u16)> = distinct_steps(&units[best])
+            .into_iter()
+            .filter(|s| {
+                let own_naming = own
+                    .iter()
+                    .filter(|&&u| units[u].statement.steps.contains(s))
+                    .count();
+                naming[s] - own_naming == others
+            })
+            .collect();
+        apart.extend(
+            own.iter().copied().filter(|&u| {
+                u != best && !core.iter().any(|s| units[u].statement.steps.contains(s))
+            }),
+        );
     }
-    let kept = merged.into_iter().filter(|u| !apart.contains(u)).collect();
+    let leaving: BTreeSet<usize> = apart.iter().copied().collect();
+    let kept = merged
+        .into_iter()
+        .filter(|u| !leaving.contains(u))
+        .collect();
     (kept, apart)
+}
+
+/// A sentence's process steps, each once.
+fn distinct_steps(u: &Unit) -> BTreeSet<(u16, u16)> {
+    u.statement.steps.iter().copied().collect()
 }
 
 /// Whether two claims may be one: every sentence of each may state the fact of the other, with
 /// the same polarity.
 fn mergeable(units: &[Unit], a: &AlignedClaim, b: &AlignedClaim) -> bool {
-    b.units.iter().all(|&u| {
-        let members = a.units.iter().map(|&m| &units[m]);
-        members.clone().all(|m| m.negated() == units[u].negated()) && same_fact(members, &units[u])
-    })
+    let members = Members::of(a.units.iter().map(|&m| &units[m]));
+    b.units
+        .iter()
+        .all(|&u| !members.polarity_differs(&units[u]) && members.admits(&units[u]))
 }
 
 /// The claims that may take unit `u`: those holding its rarest terms shared with another unit.

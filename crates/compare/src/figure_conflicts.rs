@@ -16,9 +16,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use parallax_model::{Quantity, QuantityValue, ReadArticle};
 
-use crate::claims::same_fact;
 use crate::claims::AlignedClaim;
 use crate::contradictions::{counts_disagree, values_disagree};
+use crate::members::same_fact;
 use crate::paraphrase::concept_terms;
 use crate::statement::{layout, word_spans, Subject};
 use crate::units::{cosine, Unit};

@@ -4,7 +4,7 @@
 //! outlet in its own words and with its own context ("In a major legal blow to …", "…, a move
 //! that symbolises …"), which keeps the leads' cosine below the threshold that aligns any two
 //! sentences. The leads of one story are a priori reports of one event, so they are aligned by a
-//! lower threshold, but only when they state it as one fact ([`crate::claims::same_fact`]: same
+//! lower threshold, but only when they state it as one fact ([`crate::members::same_fact`]: same
 //! actor, same step, same polarity) — three outlets reacting to one report with three people's
 //! reactions are three facts.
 //!
@@ -22,7 +22,7 @@ use parallax_model::ReadArticle;
 use parallax_text::lines::is_title_case;
 use parallax_text::{ends_with_stop, sparse};
 
-use crate::claims::same_fact;
+use crate::members::same_fact;
 use crate::paraphrase::{self, concept_terms};
 use crate::statement::same_steps;
 use crate::units::{cosine, Unit};

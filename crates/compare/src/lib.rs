@@ -19,6 +19,7 @@ pub mod figure_conflicts;
 pub mod figures;
 pub mod headline;
 pub mod lead;
+pub mod members;
 pub mod paraphrase;
 pub mod quote_conflicts;
 pub mod quotes;
