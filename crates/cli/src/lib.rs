@@ -9,19 +9,13 @@ use parallax_read::Lexicon;
 
 /// Read, group into stories, and compare. Stories with the most articles come first.
 pub fn analyze(articles: &[Article], lexicon: &Lexicon) -> Analysis {
-    let read: Vec<ReadArticle> = articles
-        .iter()
-        .map(|a| parallax_read::read_article(a, lexicon))
-        .collect();
+    let read = parallax_read::read_articles(articles, lexicon);
     analyze_read(&read)
 }
 
 /// Read and compare all the articles as one story, without grouping (`analyze --one-story`).
 pub fn analyze_as_one_story(articles: &[Article], lexicon: &Lexicon) -> Analysis {
-    let read: Vec<ReadArticle> = articles
-        .iter()
-        .map(|a| parallax_read::read_article(a, lexicon))
-        .collect();
+    let read = parallax_read::read_articles(articles, lexicon);
     let members: Vec<&ReadArticle> = read.iter().collect();
     Analysis {
         stories: vec![parallax_compare::analyze_story("s1", &members)],

@@ -41,12 +41,15 @@ pub fn figures(us: &[usize], units: &[Unit], sources: &ValueSources) -> Vec<Figu
     by_value
         .into_iter()
         .map(|(value, (surface, key))| {
-            let (roots, arts) = sources.0.get(&key).cloned().unwrap_or_default();
+            let (independent_sources, articles) = sources
+                .0
+                .get(&key)
+                .map_or((0, Vec::new()), |(roots, arts)| (roots.len(), arts.clone()));
             Figure {
                 value,
                 surface,
-                articles: arts,
-                independent_sources: roots.len(),
+                articles,
+                independent_sources,
             }
         })
         .collect()

@@ -13,7 +13,8 @@ use unicode_normalization::UnicodeNormalization;
 
 pub mod feed;
 mod fields;
-pub mod parallel;
+/// Work on several threads, results in input order (from `parallax-text`, shared with `read`).
+pub use parallax_text::parallel;
 pub mod published;
 pub mod warc;
 

@@ -25,6 +25,16 @@ use parallax_model::{Article, LineRole, ReadArticle, Sentence};
 
 pub use loaded_terms::Lexicon;
 
+/// Read many articles, on all cores: each is read on its own, and the result is in input order
+/// whatever the number of threads.
+pub fn read_articles(articles: &[Article], lexicon: &Lexicon) -> Vec<ReadArticle> {
+    parallax_text::parallel::map_in_order(
+        articles,
+        parallax_text::parallel::default_threads(),
+        |a| read_article(a, lexicon),
+    )
+}
+
 /// Read one article.
 pub fn read_article(article: &Article, lexicon: &Lexicon) -> ReadArticle {
     let normalized = parallax_text::normalize(&article.text);

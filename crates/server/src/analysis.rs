@@ -22,36 +22,46 @@ pub struct StoryView {
     /// Per article, the index of each sentence by its text (the anchors of the article page).
     pub sentences: HashMap<String, HashMap<String, usize>>,
     pub counts: ClaimCounts,
-    /// The API's body, serialised once, plain and gzipped.
+    /// The API's body, serialised once (gzipped when first asked for so).
     pub json: Encoded,
     /// The page of the first view (every claim, first page), rendered with the analysis.
     pub page: OnceLock<Encoded>,
 }
 
-/// A body as sent: plain, and gzipped for the clients that accept it (every browser).
+/// A body as sent: plain, and gzipped for the clients that accept it (every browser). The
+/// gzipped form is made on the first request that takes it: a large story's JSON (tens of
+/// megabytes, a third of a second to compress) must not delay its first page.
 #[derive(Clone)]
 pub struct Encoded {
     pub plain: Bytes,
-    pub gzip: Bytes,
+    gzip: OnceLock<Bytes>,
 }
 
 impl Encoded {
     pub fn new(plain: Vec<u8>) -> Encoded {
-        use std::io::Write;
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        // Writing into a Vec cannot fail; an empty gzip body is never sent (plain is).
-        let gzip = gz
-            .write_all(&plain)
-            .and_then(|_| gz.finish())
-            .unwrap_or_default();
         Encoded {
             plain: plain.into(),
-            gzip: gzip.into(),
+            gzip: OnceLock::new(),
         }
     }
 
+    /// The body gzipped (empty if compression failed: then the plain body is sent).
+    pub fn gzip(&self) -> &Bytes {
+        self.gzip.get_or_init(|| {
+            use std::io::Write;
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            // Writing into a Vec cannot fail; an empty gzip body is never sent (plain is).
+            gz.write_all(&self.plain)
+                .and_then(|_| gz.finish())
+                .unwrap_or_default()
+                .into()
+        })
+    }
+
+    /// Bytes held, counting a gzipped form not made yet as a quarter of the plain one (text
+    /// compresses about that well), so that the cache's budget holds once it is made.
     fn len(&self) -> usize {
-        self.plain.len() + self.gzip.len()
+        self.plain.len() + self.gzip.get().map_or(self.plain.len() / 4, Bytes::len)
     }
 }
 
@@ -94,10 +104,7 @@ pub fn analyse(
     if articles.is_empty() {
         return Err(ServeError::NotFound(format!("no story {key}")));
     }
-    let read: Vec<ReadArticle> = articles
-        .iter()
-        .map(|a| parallax_read::read_article(a, lexicon))
-        .collect();
+    let read: Vec<ReadArticle> = parallax_read::read_articles(&articles, lexicon);
     let refs: Vec<&ReadArticle> = read.iter().collect();
     let report = parallax_compare::analyze_story(&key, &refs);
     let sentences = read

@@ -17,8 +17,8 @@ pub fn json(body: Bytes) -> Response {
 
 /// A kept body, gzipped when the request accepts it.
 pub fn encoded(body: &Encoded, accepts_gzip: bool, content_type: &'static str) -> Response {
-    let gzip = accepts_gzip && !body.gzip.is_empty();
-    let bytes = if gzip { &body.gzip } else { &body.plain };
+    let gzip = accepts_gzip && !body.gzip().is_empty();
+    let bytes = if gzip { body.gzip() } else { &body.plain };
     let mut response = with_type(bytes.clone(), content_type, "no-cache");
     let headers = response.headers_mut();
     headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));

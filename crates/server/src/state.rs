@@ -154,7 +154,10 @@ impl AppState {
     /// Analyse on a reader's thread, render the first view's page, and record the result.
     fn analyse(&self, store: &Store, story: i64, version: StoryVersion) -> Result<StoryView> {
         let view = analysis::analyse(store, story, version, &self.lexicon)?;
-        let _ = view.page.set(crate::pages::story::first_view(&view));
+        let page = crate::pages::story::first_view(&view);
+        // The first page is small: gzipped here, off the request threads, as browsers take it.
+        page.gzip();
+        let _ = view.page.set(page);
         self.analyses.fetch_add(1, Ordering::Relaxed);
         self.cache.filled(story, &view);
         Ok(view)

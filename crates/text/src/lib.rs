@@ -13,6 +13,7 @@ pub mod disjoint;
 pub mod frequency;
 pub mod lines;
 pub mod normalize;
+pub mod parallel;
 pub mod sentences;
 pub mod sparse;
 pub mod stem;

@@ -35,6 +35,15 @@ pub async fn story(
     let key = super::id(path)?;
     let view = state.story_view(fetch::story_number(&key)?).await?;
     let gzip = respond::accepts_gzip(&headers);
+    if gzip {
+        // Compressing a large story's JSON takes a while: not on a request thread.
+        let kept = view.clone();
+        tokio::task::spawn_blocking(move || {
+            kept.json.gzip();
+        })
+        .await
+        .map_err(|e| ServeError::Internal(e.to_string()))?;
+    }
     Ok(respond::encoded(&view.json, gzip, respond::JSON))
 }
 
