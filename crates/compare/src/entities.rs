@@ -315,16 +315,10 @@ fn entity_list(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parallax_model::Article;
-    use parallax_read::{read_article, Lexicon};
 
     /// The story's entities as (name, aliases).
     fn entities_of(texts: &[&str]) -> Vec<(String, Vec<String>)> {
-        let read: Vec<ReadArticle> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| read_article(&Article::new(format!("a{i}"), *t), &Lexicon::builtin()))
-            .collect();
+        let read = crate::test_read(texts);
         let refs: Vec<&ReadArticle> = read.iter().collect();
         resolve_entities(&refs)
             .list

@@ -259,18 +259,25 @@ pub fn framing_kinds() -> [FramingKind; 3] {
     ]
 }
 
+/// Articles "a0", "a1", … of the given texts, read (for tests).
+#[cfg(test)]
+pub(crate) fn test_read(texts: &[&str]) -> Vec<ReadArticle> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let article = parallax_model::Article::new(format!("a{i}"), *t);
+            parallax_read::read_article(&article, &parallax_read::Lexicon::builtin())
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parallax_model::Article;
-    use parallax_read::{read_article, Lexicon};
 
     fn story(texts: &[&str]) -> StoryReport {
-        let read: Vec<ReadArticle> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| read_article(&Article::new(format!("a{i}"), *t), &Lexicon::builtin()))
-            .collect();
+        let read = crate::test_read(texts);
         let refs: Vec<&ReadArticle> = read.iter().collect();
         analyze_story("s1", &refs)
     }

@@ -104,6 +104,20 @@ pub fn read_article(article: &Article, lexicon: &Lexicon) -> ReadArticle {
     }
 }
 
+/// Paragraphs of sentences, each sentence as [`test_sentence`] makes it, on its paragraph's line.
+#[cfg(test)]
+pub(crate) fn test_paragraphs(paragraphs: &[&[&str]]) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    for (line, p) in paragraphs.iter().enumerate() {
+        for text in *p {
+            let mut s = test_sentence(sentences.len(), *text);
+            s.line = line;
+            sentences.push(s);
+        }
+    }
+    sentences
+}
+
 /// A sentence on its own, as the reader would make it (for tests of single passes).
 #[cfg(test)]
 pub(crate) fn test_sentence(index: usize, text: impl Into<String>) -> Sentence {

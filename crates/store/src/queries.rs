@@ -50,16 +50,7 @@ impl Store {
                     (SELECT group_concat(DISTINCT outlet) FROM articles a WHERE a.story = s.id AND outlet IS NOT NULL)
              FROM stories s ORDER BY s.last_date DESC NULLS LAST, s.updated_seq DESC LIMIT ?1",
         ))?;
-        let rows = stmt.query_map([limit as i64], |r| {
-            Ok(StoryRow {
-                id: story_key(r.get(0)?),
-                headline: r.get(1)?,
-                articles: r.get::<_, i64>(2)? as usize,
-                first_date: r.get(3)?,
-                last_date: r.get(4)?,
-                outlets: outlets(r.get(5)?),
-            })
-        });
+        let rows = stmt.query_map([limit as i64], story_row);
         self.sql(rows.and_then(|rows| rows.collect()))
     }
 
@@ -208,6 +199,19 @@ impl Store {
 }
 
 /// A story's distinct outlets, as `group_concat` joins them.
+/// A listed story from a row of (id, headline, articles, first date, last date, outlets joined),
+/// the columns every story listing selects.
+pub(crate) fn story_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoryRow> {
+    Ok(StoryRow {
+        id: story_key(r.get(0)?),
+        headline: r.get(1)?,
+        articles: r.get::<_, i64>(2)? as usize,
+        first_date: r.get(3)?,
+        last_date: r.get(4)?,
+        outlets: outlets(r.get(5)?),
+    })
+}
+
 pub(crate) fn outlets(joined: Option<String>) -> Vec<String> {
     joined
         .map(|o| o.split(',').map(str::to_string).collect())

@@ -7,7 +7,7 @@ use std::path::Path;
 use parallax_model::Article;
 use rusqlite::{params, OpenFlags, OptionalExtension};
 
-use crate::queries::{article_row, outlets, ARTICLE_COLUMNS};
+use crate::queries::{article_row, story_row, ARTICLE_COLUMNS};
 use crate::schema::MIGRATIONS;
 use crate::{story_key, Result, SearchHit, Store, StoreError, StoryRow};
 
@@ -85,16 +85,7 @@ impl Store {
                     (SELECT group_concat(DISTINCT outlet) FROM articles a WHERE a.story = s.id AND outlet IS NOT NULL)
              FROM (SELECT * FROM stories s ORDER BY {order} LIMIT ?1 OFFSET ?2) s ORDER BY {order}"
         )))?;
-        let rows = stmt.query_map(params![limit as i64, offset as i64], |r| {
-            Ok(StoryRow {
-                id: story_key(r.get(0)?),
-                headline: r.get(1)?,
-                articles: r.get::<_, i64>(2)? as usize,
-                first_date: r.get(3)?,
-                last_date: r.get(4)?,
-                outlets: outlets(r.get(5)?),
-            })
-        });
+        let rows = stmt.query_map(params![limit as i64, offset as i64], story_row);
         self.sql(rows.and_then(|rows| rows.collect()))
     }
 

@@ -62,14 +62,7 @@ mod tests {
 
     /// The framing of an article given as paragraphs of sentences.
     fn framing_of(paragraphs: &[&[&str]]) -> Vec<(FramingKind, String)> {
-        let mut sentences = Vec::new();
-        for (line, p) in paragraphs.iter().enumerate() {
-            for text in *p {
-                let mut s = crate::test_sentence(sentences.len(), *text);
-                s.line = line;
-                sentences.push(s);
-            }
-        }
+        let sentences = crate::test_paragraphs(paragraphs);
         let m = find_mentions(&sentences);
         find_framing(&sentences, &m, &Lexicon::builtin())
             .into_iter()

@@ -119,14 +119,7 @@ mod tests {
     use super::*;
 
     fn quoted(paragraphs: &[&[&str]]) -> Vec<Vec<String>> {
-        let mut sentences = Vec::new();
-        for (line, p) in paragraphs.iter().enumerate() {
-            for text in *p {
-                let mut s = crate::test_sentence(sentences.len(), *text);
-                s.line = line;
-                sentences.push(s);
-            }
-        }
+        let sentences = crate::test_paragraphs(paragraphs);
         quoted_ranges(&sentences)
             .into_iter()
             .zip(&sentences)
