@@ -1,4 +1,4 @@
-//! Independent inputs (files, pages) on several threads, with results in input order, so that
+//! Independent inputs (files, pages, articles) on several threads, with results in input order, so
 //! output never depends on the number of threads or on which thread finished first.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
