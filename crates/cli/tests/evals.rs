@@ -246,7 +246,7 @@ fn eval_claims_on_ecbplus() {
     };
     let text = stdout(&parallax(&["eval", "claims"], &[("--gold", &gold)]));
     let r = row(&text, "ecbplus-topics-1-35");
-    // Measured 2026-12-01: 121 of 1,857 corroborated claims mix two events (6.5%; 9.0% before
+    // Measured 2026-12-01: 121 of 1,856 corroborated claims mix two events (6.5%; 9.0% before
     // claims needed terms in common), 32.0% of sentences aligned within an event.
     assert_eq!((r[1], r[2]), ("66", "47"), "{text}");
     assert!(number(r[5].trim_end_matches('%')) < 7.5, "{text}");
