@@ -176,19 +176,7 @@ fn recount_stories(tx: &Transaction, stories: &BTreeSet<i64>) -> rusqlite::Resul
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::{cleanup, scratch};
-
-    fn prepared(id: &str, text: &str, story: u64) -> PreparedArticle {
-        let article = Article::new(id, text);
-        PreparedArticle {
-            headline: headline_of(None, text).map(str::to_string),
-            hash: crate::text_hash(text),
-            simhash: 0,
-            story,
-            copy_of: None,
-            article,
-        }
-    }
+    use crate::test_support::{cleanup, prepared, scratch};
 
     #[test]
     fn a_story_a_moved_article_opens_is_headed_by_its_headline() {

@@ -169,16 +169,9 @@ mod tests {
     use parallax_stories::Changes;
 
     fn prepared(id: &str, text: &str, story: u64, date: &str) -> PreparedArticle {
-        let mut article = Article::new(id, text);
-        article.published_date = date.parse().ok();
-        PreparedArticle {
-            headline: text.lines().next().map(str::to_string),
-            hash: crate::text_hash(text),
-            simhash: 0,
-            story,
-            copy_of: None,
-            article,
-        }
+        let mut p = crate::test_support::prepared(id, text, story);
+        p.article.published_date = date.parse().ok();
+        p
     }
 
     #[test]

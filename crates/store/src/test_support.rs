@@ -11,6 +11,18 @@ pub(crate) fn scratch(name: &str) -> PathBuf {
     dir.join("t.db")
 }
 
+/// An article ready for a batch, headed as ingest heads it, in `story`.
+pub(crate) fn prepared(id: &str, text: &str, story: u64) -> crate::PreparedArticle {
+    crate::PreparedArticle {
+        headline: parallax_text::headline_of(None, text).map(str::to_string),
+        hash: crate::text_hash(text),
+        simhash: 0,
+        story,
+        copy_of: None,
+        article: parallax_model::Article::new(id, text),
+    }
+}
+
 pub(crate) fn cleanup(path: &Path) {
     let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }

@@ -272,7 +272,7 @@ fn is_name_token(t: &Token<'_>) -> bool {
 
 /// Tokens as one name: spaces between words, none before a dot ("George W. Bush") or an
 /// apostrophe ("Magistrates' Court"), and the last word without its possessive "'s".
-fn join(tokens: &[Token<'_>]) -> String {
+pub(crate) fn join(tokens: &[Token<'_>]) -> String {
     let mut out = String::new();
     for (i, t) in tokens.iter().enumerate() {
         if i > 0 && t.text != "." && t.text != "'" {

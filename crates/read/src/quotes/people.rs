@@ -18,6 +18,7 @@ use parallax_text::{Token, TokenKind, WordList};
 use super::coreference::Gender;
 use super::doc::Doc;
 use super::speaker_phrase::could_be_name;
+use crate::entities::join;
 use crate::wordlists::{PERSON_TITLES, ROLE_NOUNS};
 
 static FEMALE_NAMES: WordList = WordList::new(include_str!("../../data/given-names-female.txt"));
@@ -316,22 +317,6 @@ fn given_name_run(toks: &[Token<'_>], i: usize) -> Option<usize> {
         end += 1;
     }
     (end > i + 1 && toks[end - 1].kind == TokenKind::Word).then_some(end)
-}
-
-/// Tokens as a name ("George W. Bush"), without a final possessive.
-fn join(toks: &[Token<'_>]) -> String {
-    let mut out = String::new();
-    for (k, t) in toks.iter().enumerate() {
-        if k > 0 && t.text != "." {
-            out.push(' ');
-        }
-        out.push_str(if k + 1 == toks.len() {
-            t.stem_possessive()
-        } else {
-            t.text
-        });
-    }
-    out
 }
 
 /// The names a courtesy title genders ("Mrs. Trump" → the byte of "Trump": female).

@@ -124,18 +124,31 @@ impl Browser {
         let mut bytes = serde_json::to_vec(&msg)?;
         bytes.push(0);
         self.to_browser.write_all(&bytes)?;
+        let m = self.receive(&format!("no answer to {method}"), |m| {
+            m["id"].as_u64() == Some(id)
+        })?;
+        if let Some(e) = m.get("error") {
+            return Err(std::io::Error::other(format!("{method}: {e}")));
+        }
+        Ok(m["result"].clone())
+    }
+
+    /// The next message from the browser that `wanted` accepts, within [`WAIT`]; the others are
+    /// kept as events. `missing` says what did not come.
+    fn receive(
+        &mut self,
+        missing: &str,
+        wanted: impl Fn(&Value) -> bool,
+    ) -> std::io::Result<Value> {
         let deadline = Instant::now() + WAIT;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             let m = self
                 .from_browser
                 .recv_timeout(left)
-                .map_err(|_| std::io::Error::other(format!("no answer to {method}")))?;
-            if m["id"].as_u64() == Some(id) {
-                if let Some(e) = m.get("error") {
-                    return Err(std::io::Error::other(format!("{method}: {e}")));
-                }
-                return Ok(m["result"].clone());
+                .map_err(|_| std::io::Error::other(missing.to_string()))?;
+            if wanted(&m) {
+                return Ok(m);
             }
             self.events.push(m);
         }
@@ -155,18 +168,7 @@ impl Browser {
         if let Some(k) = self.events.iter().position(|e| e["method"] == method) {
             return Ok(self.events.remove(k));
         }
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let m = self
-                .from_browser
-                .recv_timeout(left)
-                .map_err(|_| std::io::Error::other(format!("no {method}")))?;
-            if m["method"] == method {
-                return Ok(m);
-            }
-            self.events.push(m);
-        }
+        self.receive(&format!("no {method}"), |m| m["method"] == method)
     }
 
     /// Events of this kind received so far.
